@@ -1,0 +1,88 @@
+using Stateless.Graph;
+using Tamkeen.Core.Text;
+
+namespace Tamkeen.Core.Conversations;
+
+/// <summary>
+/// Turns one received message into the conversation's next state, its reply and its events.
+/// Pure: the caller loads and saves the <see cref="Conversation"/>.
+/// </summary>
+public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, ConversationSettings settings)
+{
+    /// <param name="conversation">The stored conversation; changed in place.</param>
+    /// <param name="reference">The number given to anything this message creates (unique per stored message).</param>
+    /// <param name="message">What the person sent.</param>
+    public ConversationOutcome Handle(Conversation conversation, string reference, InboundMessage message)
+    {
+        var machine = new ConversationMachine(conversation, texts, lexicon, reference);
+        var text = ArabicText.Clean(message.ButtonPayload ?? message.Text);
+        var normalized = ArabicText.Normalize(text);
+        var command = lexicon.Match(normalized);
+        var number = ArabicText.AsNumber(normalized);
+
+        var freshStart = StartAfresh(conversation, message.ReceivedAt, machine);
+        conversation.LastMessageAt = message.ReceivedAt;
+
+        if (text.Length > settings.MaxMessageLength)
+        {
+            machine.Reply.Say(texts[conversation.Language, TextKey.TooLong]
+                .Replace("{limit}", settings.MaxMessageLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            machine.Prompt();
+        }
+        else if (!ArabicText.HasContent(text))
+        {
+            if (message.Attachments.Count > 0) machine.Say(TextKey.AttachmentsNotRead);
+            machine.Prompt();
+        }
+        else if (command is { } c and not (Command.Suggestion or Command.Complaint))
+        {
+            FireCommand(machine, c);
+        }
+        else if (freshStart && number is null && command is null)
+        {
+            machine.Prompt();
+        }
+        else if (number is { } n)
+        {
+            machine.Choose(n);
+        }
+        else
+        {
+            machine.Write(text);
+        }
+
+        return new ConversationOutcome(machine.Reply.Build(), machine.Events);
+    }
+
+    /// <summary>The state graph in DOT, for the README.</summary>
+    public string StateGraph() =>
+        UmlDotGraph.Format(new ConversationMachine(new Conversation(), texts, lexicon, "0").Machine.GetInfo());
+
+    /// <summary>First contact gets the welcome; a conversation idle too long starts again from the menu.</summary>
+    private bool StartAfresh(Conversation conversation, DateTimeOffset receivedAt, ConversationMachine machine)
+    {
+        if (conversation.LastMessageAt is null)
+        {
+            machine.Say(TextKey.Welcome);
+            return true;
+        }
+        if (receivedAt - conversation.LastMessageAt.Value <= settings.IdleTimeout) return false;
+        conversation.State = ConversationState.MainMenu;
+        conversation.PendingFeedbackKind = null;
+        machine.Say(TextKey.IdleRestart);
+        return true;
+    }
+
+    private static void FireCommand(ConversationMachine machine, Command command)
+    {
+        switch (command)
+        {
+            case Command.Menu: machine.Fire(Trigger.ShowMenu); break;
+            case Command.Back: machine.Fire(Trigger.Back); break;
+            case Command.Cancel: machine.Fire(Trigger.Cancel); break;
+            case Command.Human: machine.Fire(Trigger.AskForPerson); break;
+            case Command.English: machine.SwitchLanguage(Language.English); break;
+            case Command.Arabic: machine.SwitchLanguage(Language.Arabic); break;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Tamkeen.Core.Conversations;
+
+public enum ConversationState
+{
+    MainMenu = 0,
+    FeedbackKind = 1,
+    FeedbackText = 2,
+}

@@ -1,0 +1,12 @@
+namespace Tamkeen.Core.Conversations;
+
+public enum Trigger
+{
+    ShowMenu,
+    Back,
+    Cancel,
+    AskForPerson,
+    SwitchLanguage,
+    Choose,
+    Write,
+}

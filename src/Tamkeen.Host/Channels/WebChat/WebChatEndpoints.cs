@@ -1,0 +1,91 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tamkeen.Core.Conversations;
+using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Settings;
+
+namespace Tamkeen.Host.Channels.WebChat;
+
+public static class WebChatEndpoints
+{
+    public sealed record PostedMessage(string? Id, string? Text, string? Payload);
+
+    public static void MapWebChat(this IEndpointRouteBuilder app, WebChatOptions options)
+    {
+        var chat = app.MapGroup("/chat");
+        chat.MapGet("/history", GetHistoryAsync);
+        chat.MapGet("/events", GetEvents);
+        chat.MapPost("/messages", PostMessageAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBytes));
+    }
+
+    internal static WebChatLine BotLine(OutboxMessage m) => new($"b{m.Id}", "bot", m.Text, m.Buttons, m.CreatedAt);
+
+    private static async Task<IResult> PostMessageAsync(PostedMessage body, HttpContext http, MessageIntake intake, TimeProvider time, CancellationToken ct)
+    {
+        if (body.Id is not { Length: > 0 and <= 64 } id)
+            return Results.Problem("Each message needs an id of 1 to 64 characters.", statusCode: StatusCodes.Status400BadRequest);
+        var session = WebChatSession.GetOrCreate(http);
+        var message = new InboundMessage(Channel.WebChat, session, $"{session}:{id}", body.Text, body.Payload, [], time.GetUtcNow());
+        var result = await intake.AcceptAsync(message, ct);
+        return Results.Accepted(value: new { status = result.Status.ToString().ToLowerInvariant() });
+    }
+
+    private static async Task<IResult> GetHistoryAsync(HttpContext http, IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)
+    {
+        var session = WebChatSession.GetOrCreate(http);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var received = await db.Inbox.Where(m => m.Channel == Channel.WebChat && m.SenderAddress == session)
+            .Select(m => new { m.Id, m.Text, m.ButtonPayload, m.ReceivedAt }).ToListAsync(ct);
+        var sent = await db.Outbox.Where(m => m.Channel == Channel.WebChat && m.Address == session && m.Status == DeliveryStatus.Sent)
+            .ToListAsync(ct);
+        var language = await db.ChannelIdentities.Where(i => i.Channel == Channel.WebChat && i.Address == session)
+            .Join(db.Conversations, i => i.BeneficiaryId, c => c.BeneficiaryId, (_, c) => (Language?)c.Language)
+            .FirstOrDefaultAsync(ct) ?? Language.Arabic;
+
+        // A reply is stored after the message it answers, so time then (person before bot) then id gives the chat order.
+        var lines = received.Select(m => (At: m.ReceivedAt, Bot: false, m.Id, Line: new WebChatLine($"u{m.Id}", "me", m.Text ?? m.ButtonPayload ?? "", [], m.ReceivedAt)))
+            .Concat(sent.Select(m => (At: m.CreatedAt, Bot: true, m.Id, Line: BotLine(m))))
+            .OrderBy(x => x.At).ThenBy(x => x.Bot).ThenBy(x => x.Id)
+            .Select(x => x.Line)
+            .ToList();
+        return Results.Ok(new
+        {
+            language = language == Language.English ? "en" : "ar",
+            lastBotId = sent.Count == 0 ? 0 : sent.Max(m => m.Id),
+            lines,
+        });
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<WebChatLine> GetEvents(long? after, HttpContext http, IDbContextFactory<TamkeenDb> dbFactory, WebChatHub hub) =>
+        TypedResults.ServerSentEvents(StreamAsync(WebChatSession.GetOrCreate(http), after ?? 0, dbFactory, hub, http.RequestAborted));
+
+    /// <summary>Subscribes first, then sends what was delivered after the page's history, then live lines.</summary>
+    private static async IAsyncEnumerable<SseItem<WebChatLine>> StreamAsync(string session, long after,
+        IDbContextFactory<TamkeenDb> dbFactory, WebChatHub hub, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var subscription = hub.Subscribe(session);
+        var seen = new HashSet<string>();
+        List<OutboxMessage> missed;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            missed = await db.Outbox.Where(m => m.Channel == Channel.WebChat && m.Address == session
+                                                && m.Status == DeliveryStatus.Sent && m.Id > after)
+                .OrderBy(m => m.Id).ToListAsync(ct);
+        }
+        foreach (var m in missed)
+        {
+            var line = BotLine(m);
+            seen.Add(line.Id);
+            yield return new SseItem<WebChatLine>(line, "line") { EventId = line.Id };
+        }
+        await foreach (var line in subscription.Reader.ReadAllAsync(ct))
+        {
+            if (seen.Add(line.Id)) yield return new SseItem<WebChatLine>(line, "line") { EventId = line.Id };
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tamkeen.Host.Settings;
+
+namespace Tamkeen.Host.Data;
+
+/// <summary>Creates and migrates the database before any worker starts.</summary>
+public sealed class DatabaseMigrator(IDbContextFactory<TamkeenDb> dbFactory, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var file = Path.GetFullPath(options.Value.DataSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        // WAL lets the chat history and health check read while a lane writes; the mode is stored in the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        logger.LogInformation("Database ready at {DatabaseFile}", file);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tamkeen.Core.Beneficiaries;
+using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Feedback;
+using Tamkeen.Host.Messaging;
+
+namespace Tamkeen.Host.Data;
+
+public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(options)
+{
+    public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
+    public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare DateTimeOffset text; all our times are UTC, so their binary form sorts correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ChannelIdentity>(e =>
+        {
+            e.HasIndex(i => new { i.Channel, i.Address }).IsUnique();
+            e.HasOne<Beneficiary>().WithMany(b => b.Identities).HasForeignKey(i => i.BeneficiaryId);
+        });
+        modelBuilder.Entity<Conversation>(e =>
+        {
+            e.HasKey(c => c.BeneficiaryId);
+            e.Property(c => c.BeneficiaryId).ValueGeneratedNever();
+            e.HasOne<Beneficiary>().WithOne().HasForeignKey<Conversation>(c => c.BeneficiaryId);
+        });
+        modelBuilder.Entity<InboxMessage>(e =>
+        {
+            e.HasIndex(m => new { m.Channel, m.ChannelMessageId }).IsUnique();
+            e.HasIndex(m => m.ProcessedAt);
+            e.HasIndex(m => new { m.Channel, m.SenderAddress });
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.Ignore(m => m.Buttons);
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasIndex(m => new { m.Channel, m.Address });
+        });
+        modelBuilder.Entity<FeedbackItem>(e =>
+        {
+            e.ToTable("Feedback");
+            e.HasIndex(f => f.Reference).IsUnique();
+            e.HasOne<Beneficiary>().WithMany().HasForeignKey(f => f.BeneficiaryId);
+        });
+    }
+}

@@ -1,0 +1,78 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tamkeen.Host.Data;
+using Tamkeen.Host.Settings;
+
+namespace Tamkeen.Host.Messaging;
+
+/// <summary>
+/// A fixed set of lanes keyed by beneficiary: one beneficiary's messages run one at a time in arrival order,
+/// different beneficiaries run in parallel. On start, messages stored but never processed are replayed.
+/// </summary>
+public sealed class ConversationLanes : IHostedService, IDisposable
+{
+    private readonly Channel<LaneItem>[] _lanes;
+    private readonly ConversationProcessor _processor;
+    private readonly IDbContextFactory<TamkeenDb> _dbFactory;
+    private readonly ILogger<ConversationLanes> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task[] _workers = [];
+
+    public ConversationLanes(IOptions<MessagingOptions> options, ConversationProcessor processor,
+        IDbContextFactory<TamkeenDb> dbFactory, ILogger<ConversationLanes> logger)
+    {
+        _lanes = Enumerable.Range(0, options.Value.Lanes)
+            .Select(_ => Channel.CreateUnbounded<LaneItem>(new UnboundedChannelOptions { SingleReader = true }))
+            .ToArray();
+        _processor = processor;
+        _dbFactory = dbFactory;
+        _logger = logger;
+    }
+
+    public async ValueTask<Task> EnqueueAsync(long inboxId, long beneficiaryId, CancellationToken cancellationToken)
+    {
+        var item = new LaneItem(inboxId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _lanes[beneficiaryId % _lanes.Length].Writer.WriteAsync(item, cancellationToken);
+        return item.Done.Task;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await _dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var pending = await db.Inbox.Where(m => m.ProcessedAt == null).OrderBy(m => m.Id)
+                .Select(m => new { m.Id, m.BeneficiaryId }).ToListAsync(cancellationToken);
+            foreach (var message in pending) await EnqueueAsync(message.Id, message.BeneficiaryId, cancellationToken);
+            if (pending.Count > 0) _logger.LogInformation("Replaying {Count} messages received before the last stop", pending.Count);
+        }
+        _workers = _lanes.Select(lane => Task.Run(() => RunLaneAsync(lane.Reader, _stopping.Token), CancellationToken.None)).ToArray();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var lane in _lanes) lane.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_workers).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RunLaneAsync(ChannelReader<LaneItem> reader, CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var item in reader.ReadAllAsync(stopping))
+            {
+                await _processor.ProcessAsync(item.InboxId, stopping);
+                item.Done.TrySetResult();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Unprocessed rows stay in the inbox and are replayed on the next start.
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private sealed record LaneItem(long InboxId, TaskCompletionSource Done);
+}

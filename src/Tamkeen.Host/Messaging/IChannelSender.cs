@@ -1,0 +1,12 @@
+using Tamkeen.Core.Conversations;
+
+namespace Tamkeen.Host.Messaging;
+
+/// <summary>Delivers outbox rows on one channel. Throwing means "try again later".</summary>
+public interface IChannelSender
+{
+    Channel Channel { get; }
+
+    /// <summary>Sends one reply; implementations pass <see cref="OutboxMessage.Id"/> as the idempotency key where the channel allows.</summary>
+    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+}

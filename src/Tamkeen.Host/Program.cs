@@ -1,0 +1,3 @@
+using Tamkeen.Host;
+
+await TamkeenApp.Build(args).RunAsync();

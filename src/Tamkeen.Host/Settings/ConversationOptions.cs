@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tamkeen.Host.Settings;
+
+public sealed class ConversationOptions
+{
+    public const string Section = "Conversation";
+
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Conversation:IdleTimeout must be between 00:01:00 (one minute) and 7.00:00:00 (one week).")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    [Range(20, 20_000, ErrorMessage = "Conversation:MaxMessageLength must be between 20 and 20000 characters.")]
+    public int MaxMessageLength { get; set; } = 2000;
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Feedback;
+using Tamkeen.Host.Data;
+
+namespace Tamkeen.Host.Staff;
+
+/// <summary>
+/// The staff console. For now it lists suggestions and complaints. Until staff sign-in lands it answers only
+/// requests from this machine, because what beneficiaries write may be personal.
+/// </summary>
+public static class StaffEndpoints
+{
+    public static void MapStaffConsole(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/staff").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+                ? await next(context)
+                : Results.Problem("The staff console is open only on this machine until staff sign-in is available.", statusCode: StatusCodes.Status403Forbidden));
+        staff.MapGet("/", FeedbackPageAsync);
+    }
+
+    private static async Task<IResult> FeedbackPageAsync(IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var items = await db.Feedback.OrderByDescending(f => f.Id).Take(200).ToListAsync(ct);
+        var html = new StringBuilder("""
+            <!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>لوحة الموظفين — جمعية تمكين الأسرة</title>
+            <style>body{font-family:system-ui,"Noto Naskh Arabic",sans-serif;margin:1rem}table{border-collapse:collapse;width:100%}
+            th,td{border:1px solid #ccc;padding:.4rem;text-align:right;vertical-align:top}th{background:#eef5f1}td.text{white-space:pre-wrap}</style>
+            </head><body><h1>الاقتراحات والشكاوى</h1>
+            """);
+        if (items.Count == 0) html.Append("<p>لا توجد اقتراحات أو شكاوى بعد.</p>");
+        else
+        {
+            html.Append("<table><thead><tr><th>الرقم المرجعي</th><th>النوع</th><th>النص</th><th>التاريخ (UTC)</th></tr></thead><tbody>");
+            foreach (var f in items)
+            {
+                html.Append("<tr><td>").Append(f.Reference).Append("</td><td>")
+                    .Append(f.Kind == FeedbackKind.Complaint ? "شكوى" : "اقتراح").Append("</td><td class=\"text\">")
+                    .Append(WebUtility.HtmlEncode(f.Text)).Append("</td><td>")
+                    .Append(f.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Append("</td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+        html.Append("</body></html>");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+}

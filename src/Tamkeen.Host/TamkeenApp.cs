@@ -1,0 +1,106 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Tamkeen.Host.Channels.WebChat;
+using Tamkeen.Host.Content;
+using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Settings;
+using Tamkeen.Host.Staff;
+
+namespace Tamkeen.Host;
+
+/// <summary>The whole service, built the same way by Program, the tests and the benchmark.</summary>
+public static class TamkeenApp
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Settings, content and the web page ship next to the program, wherever it is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        AddSettings(builder);
+        AddDatabase(builder);
+        AddMessaging(builder.Services);
+        // Arabic as UTF-8, not \u escapes: a third of the bytes on a slow phone connection.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.AddSingleton<WebChatHub>();
+        builder.Services.AddSingleton<IChannelSender, WebChatSender>();
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
+        app.MapStaffConsole();
+        app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
+        return app;
+    }
+
+    private static void AddSettings(WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        builder.Services.AddOptions<ConversationOptions>().Bind(config.GetSection(ConversationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<MessagingOptions>().Bind(config.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Configure(o => o.ConnectionString = config.GetConnectionString("Tamkeen") ?? "")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptions.Validator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    private static void AddDatabase(WebApplicationBuilder builder)
+    {
+        builder.Services.AddDbContextFactory<TamkeenDb>((services, options) =>
+            options.UseSqlite(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        builder.Services.AddSingleton<DatabaseWriteLock>();
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<TamkeenDb>("database");
+    }
+
+    private static void AddMessaging(IServiceCollection services)
+    {
+        services.AddSingleton<BotContent>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ConversationProcessor>();
+        services.AddSingleton<ConversationLanes>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationLanes>());
+        services.AddSingleton<MessageIntake>();
+        services.AddHostedService<OutboxDispatcher>();
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+        }));
+    }
+
+    private static void LogAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var root = address.TrimEnd('/');
+            app.Logger.LogInformation("Website chat: {WebChatUrl}/  Staff console: {StaffUrl}/staff/", root, root);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+// The association's website chat: history on load, new bot lines over Server-Sent Events, menu choices as buttons.
+(() => {
+  const ui = {
+    ar: { dir: 'rtl', title: 'جمعية تمكين الأسرة بالقصيم', placeholder: 'اكتب رسالتك هنا', send: 'إرسال', switchLabel: 'English', switchPayload: 'English',
+          tooLarge: 'الرسالة كبيرة جداً ولم تُرسل. فضلاً اختصرها.', offline: 'تعذّر الإرسال، تحقّق من اتصالك ثم أعد المحاولة.' },
+    en: { dir: 'ltr', title: 'Tamkeen Family Empowerment Association, Qassim', placeholder: 'Write your message here', send: 'Send', switchLabel: 'عربي', switchPayload: 'عربي',
+          tooLarge: 'The message is too large and was not sent. Please shorten it.', offline: 'Could not send; check your connection and try again.' },
+  };
+  const log = document.getElementById('log');
+  const form = document.getElementById('composer');
+  const text = document.getElementById('text');
+  const notice = document.getElementById('notice');
+  const languageButton = document.getElementById('language');
+  const shown = new Set();
+  let language = 'ar';
+
+  function applyLanguage(lang) {
+    language = lang;
+    const t = ui[lang];
+    document.documentElement.lang = lang;
+    document.documentElement.dir = t.dir;
+    document.getElementById('title').textContent = t.title;
+    text.placeholder = t.placeholder;
+    text.setAttribute('aria-label', t.placeholder);
+    document.getElementById('send').textContent = t.send;
+    languageButton.textContent = t.switchLabel;
+    languageButton.lang = lang === 'ar' ? 'en' : 'ar';
+    languageButton.dataset.payload = t.switchPayload;
+  }
+
+  function show(line) {
+    if (shown.has(line.id)) return;
+    shown.add(line.id);
+    const bubble = document.createElement('div');
+    bubble.className = `line ${line.from}`;
+    bubble.dir = 'auto';
+    bubble.dataset.id = line.id;
+    bubble.textContent = line.text;
+    if (line.buttons && line.buttons.length) {
+      const row = document.createElement('div');
+      row.className = 'buttons';
+      for (const b of line.buttons) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = /^\d+$/.test(b.payload) ? `${b.payload}. ${b.label}` : b.label;
+        button.dataset.payload = b.payload;
+        button.addEventListener('click', () => send({ text: b.label, payload: b.payload }));
+        row.appendChild(button);
+      }
+      bubble.appendChild(row);
+    }
+    log.appendChild(bubble);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function say(message) {
+    notice.textContent = message;
+    notice.hidden = !message;
+  }
+
+  async function send(message) {
+    const id = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+    say('');
+    try {
+      const response = await fetch('chat/messages', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, ...message }),
+      });
+      if (response.status === 413) { say(ui[language].tooLarge); return false; }
+      if (!response.ok) { say(ui[language].offline); return false; }
+      const { status } = await response.json();
+      if (status === 'accepted') show({ id: `local-${id}`, from: 'me', text: message.text, buttons: [] });
+      return true;
+    } catch {
+      say(ui[language].offline);
+      return false;
+    }
+  }
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const value = text.value;
+    if (!value.trim()) return;
+    if (await send({ text: value })) text.value = '';
+  });
+  text.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+  });
+  languageButton.addEventListener('click', () => {
+    const payload = languageButton.dataset.payload;
+    applyLanguage(language === 'ar' ? 'en' : 'ar');
+    send({ text: payload, payload });
+  });
+
+  async function start() {
+    const history = await (await fetch('chat/history')).json();
+    applyLanguage(history.language);
+    history.lines.forEach(show);
+    const events = new EventSource(`chat/events?after=${history.lastBotId}`);
+    events.addEventListener('line', e => show(JSON.parse(e.data)));
+    if (history.lines.length === 0) send({ text: language === 'ar' ? 'مرحبا' : 'hello', payload: 'menu' });
+  }
+  start();
+})();
