@@ -29,7 +29,7 @@ public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, C
                 .Replace("{limit}", settings.MaxMessageLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
             machine.Prompt();
         }
-        else if (!ArabicText.HasContent(text))
+        else if (text.Length == 0)
         {
             if (message.Attachments.Count > 0) machine.Say(TextKey.AttachmentsNotRead);
             machine.Prompt();

@@ -74,7 +74,4 @@ public static class ArabicText
     /// <summary>A whole message that is a number (in any digit script, e.g. "٥" or "5."), or null.</summary>
     public static int? AsNumber(string normalized) =>
         normalized.Length is > 0 and <= 3 && normalized.All(char.IsAsciiDigit) ? int.Parse(normalized, CultureInfo.InvariantCulture) : null;
-
-    /// <summary>True when the text has at least one letter or digit: what separates a message from noise.</summary>
-    public static bool HasContent(string text) => text.Any(char.IsLetterOrDigit);
 }

@@ -17,7 +17,7 @@ public sealed class MessageIntake(
 
     public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        if (!ArabicText.HasContent(ArabicText.Clean(message.Text)) && string.IsNullOrWhiteSpace(message.ButtonPayload) && message.Attachments.Count == 0)
+        if (ArabicText.Clean(message.Text).Length == 0 && string.IsNullOrWhiteSpace(message.ButtonPayload) && message.Attachments.Count == 0)
             return IntakeResult.Ignored;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

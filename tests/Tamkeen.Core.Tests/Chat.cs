@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Time.Testing;
+using Tamkeen.Core.Conversations;
+
+namespace Tamkeen.Core.Tests;
+
+/// <summary>One beneficiary talking to the engine with the shipped content, on a fake clock.</summary>
+internal sealed class Chat
+{
+    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon)> Content = new(() =>
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "content");
+        var texts = BotTexts.Parse(new Dictionary<Language, string>
+        {
+            [Language.Arabic] = File.ReadAllText(Path.Combine(folder, "texts", "ar.json")),
+            [Language.English] = File.ReadAllText(Path.Combine(folder, "texts", "en.json")),
+        });
+        return (texts, CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json"))));
+    });
+
+    private readonly ConversationEngine _engine;
+    private long _sequence = 100;
+
+    public Conversation Conversation { get; } = new() { BeneficiaryId = 7 };
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    public List<ConversationEvent> Events { get; } = [];
+    public OutboundMessage? LastReply { get; private set; }
+
+    public static BotTexts Texts => Content.Value.Texts;
+
+    public Chat(ConversationSettings? settings = null) =>
+        _engine = new ConversationEngine(Content.Value.Texts, Content.Value.Lexicon, settings ?? ConversationSettings.Default);
+
+    /// <summary>Sends a message and returns the reply text ("" when the bot stays silent).</summary>
+    public string Send(string? text, string? payload = null, params Attachment[] attachments)
+    {
+        var id = _sequence++;
+        var message = new InboundMessage(Channel.WebChat, "session-1", $"m{id}", text, payload, attachments, Clock.GetUtcNow());
+        var outcome = _engine.Handle(Conversation, id.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
+        Events.AddRange(outcome.Events);
+        LastReply = outcome.Replies.SingleOrDefault();
+        return LastReply?.Text ?? "";
+    }
+
+    public string[] ButtonPayloads => LastReply?.Buttons.Select(b => b.Payload).ToArray() ?? [];
+
+    public static string Ar(TextKey key) => Texts[Language.Arabic, key];
+    public static string En(TextKey key) => Texts[Language.English, key];
+
+    public ConversationEngine Engine => _engine;
+}
