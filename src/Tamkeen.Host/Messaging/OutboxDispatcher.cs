@@ -28,7 +28,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 if (await DispatchBatchAsync(stoppingToken) == 0)
-                    await signal.WaitAsync(options.Value.DispatchPollInterval, time, stoppingToken);
+                    await signal.WaitAsync(await TimeUntilNextRetryAsync(stoppingToken), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -82,6 +82,21 @@ public sealed class OutboxDispatcher(
             await db.SaveChangesAsync(CancellationToken.None);
         }
         return batch.Count;
+    }
+
+    /// <summary>Sleep until the earliest scheduled retry, or the poll interval if that is sooner.</summary>
+    private async Task<TimeSpan> TimeUntilNextRetryAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var channels = _senders.Keys.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Only future retries count: due rows still pending are waiting behind one of those.
+        var next = await db.Outbox.Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now && channels.Contains(m.Channel))
+            .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+        var poll = options.Value.DispatchPollInterval;
+        if (next is null) return poll;
+        var wait = next.Value - now;
+        return wait < poll ? wait : poll;
     }
 
     private void ScheduleRetry(OutboxMessage message, Exception error)
