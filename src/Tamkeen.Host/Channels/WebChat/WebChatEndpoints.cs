@@ -61,14 +61,16 @@ public static class WebChatEndpoints
         });
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<WebChatLine> GetEvents(long? after, HttpContext http, IDbContextFactory<TamkeenDb> dbFactory, WebChatHub hub) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<WebChatLine?> GetEvents(long? after, HttpContext http, IDbContextFactory<TamkeenDb> dbFactory, WebChatHub hub) =>
         TypedResults.ServerSentEvents(StreamAsync(WebChatSession.GetOrCreate(http), after ?? 0, dbFactory, hub, http.RequestAborted));
 
     /// <summary>Subscribes first, then sends what was delivered after the page's history, then live lines.</summary>
-    private static async IAsyncEnumerable<SseItem<WebChatLine>> StreamAsync(string session, long after,
+    private static async IAsyncEnumerable<SseItem<WebChatLine?>> StreamAsync(string session, long after,
         IDbContextFactory<TamkeenDb> dbFactory, WebChatHub hub, [EnumeratorCancellation] CancellationToken ct)
     {
         using var subscription = hub.Subscribe(session);
+        // Sent at once so the response starts now (the page ignores it); otherwise nothing is sent until a reply.
+        yield return new SseItem<WebChatLine?>(null, "ready");
         var seen = new HashSet<string>();
         List<OutboxMessage> missed;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -81,11 +83,11 @@ public static class WebChatEndpoints
         {
             var line = BotLine(m);
             seen.Add(line.Id);
-            yield return new SseItem<WebChatLine>(line, "line") { EventId = line.Id };
+            yield return new SseItem<WebChatLine?>(line, "line") { EventId = line.Id };
         }
         await foreach (var line in subscription.Reader.ReadAllAsync(ct))
         {
-            if (seen.Add(line.Id)) yield return new SseItem<WebChatLine>(line, "line") { EventId = line.Id };
+            if (seen.Add(line.Id)) yield return new SseItem<WebChatLine?>(line, "line") { EventId = line.Id };
         }
     }
 }
