@@ -66,8 +66,9 @@ public static class TamkeenApp
 
     private static void AddDatabase(WebApplicationBuilder builder)
     {
-        builder.Services.AddDbContextFactory<TamkeenDb>((services, options) =>
-            options.UseSqlite(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        builder.Services.AddPooledDbContextFactory<TamkeenDb>((services, options) =>
+            options.UseSqlite(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+                .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton<DatabaseWriteLock>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TamkeenDb>("database");

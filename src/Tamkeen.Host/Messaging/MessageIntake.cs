@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
@@ -13,6 +14,8 @@ public sealed class MessageIntake(
     DatabaseWriteLock writeLock,
     ConversationLanes lanes)
 {
+    private const int UniqueConstraintFailed = 19;
+
     private readonly ConcurrentDictionary<(Channel, string), long> _beneficiaryByAddress = new();
 
     public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -24,14 +27,18 @@ public sealed class MessageIntake(
         InboxMessage row;
         using (await writeLock.EnterAsync(cancellationToken))
         {
-            var duplicate = await db.Inbox.AnyAsync(
-                m => m.Channel == message.Channel && m.ChannelMessageId == message.ChannelMessageId, cancellationToken);
-            if (duplicate) return new IntakeResult(IntakeStatus.Duplicate, null, Task.CompletedTask);
-
             var beneficiaryId = await FindOrCreateBeneficiaryAsync(db, message, cancellationToken);
             row = InboxMessage.From(message, beneficiaryId);
             db.Inbox.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: UniqueConstraintFailed })
+            {
+                // The unique index on (channel, channel message id) says the channel delivered this one before.
+                return new IntakeResult(IntakeStatus.Duplicate, null, Task.CompletedTask);
+            }
         }
         _beneficiaryByAddress.TryAdd((message.Channel, message.SenderAddress), row.BeneficiaryId);
         var processed = await lanes.EnqueueAsync(row.Id, row.BeneficiaryId, cancellationToken);

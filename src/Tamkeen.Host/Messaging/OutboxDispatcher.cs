@@ -48,17 +48,18 @@ public sealed class OutboxDispatcher(
         var now = time.GetUtcNow();
         var channels = _senders.Keys.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // A row waits while an earlier reply to the same recipient is still waiting for its retry.
         var batch = await db.Outbox
             .Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel))
-            .Where(m => !db.Outbox.Any(e => e.Status == DeliveryStatus.Pending && e.Channel == m.Channel
-                                            && e.Address == m.Address && e.Id < m.Id && e.NextAttemptAt > now))
             .OrderBy(m => m.Id)
             .Take(options.Value.DispatchBatchSize)
             .ToListAsync(cancellationToken);
         if (batch.Count == 0) return 0;
 
-        var blocked = new HashSet<(Channel, string)>();
+        // A recipient with a reply waiting for its retry gets nothing newer until that one is sent.
+        var blocked = (await db.Outbox.Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now)
+                .Select(m => new { m.Channel, m.Address }).Distinct().ToListAsync(cancellationToken))
+            .Select(r => (r.Channel, r.Address)).ToHashSet();
+        batch.RemoveAll(m => blocked.Contains((m.Channel, m.Address)));
         foreach (var message in batch)
         {
             if (blocked.Contains((message.Channel, message.Address))) continue;
