@@ -1,0 +1,94 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Chromium;
+using OpenQA.Selenium.Support.UI;
+
+namespace Tamkeen.Host.Tests;
+
+/// <summary>
+/// Debian's headless Chromium on a phone-sized window, through Debian's chromedriver. Nothing is downloaded:
+/// both paths are given, so Selenium Manager never runs.
+/// </summary>
+public sealed class Browser : IDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string ChromeDriverPath = "/usr/bin/chromedriver";
+
+    /// <summary>The viewport width in CSS pixels, as on a common phone.</summary>
+    public const int PhoneWidth = 390;
+
+    private readonly string _profile;
+
+    public ChromeDriver Driver { get; }
+
+    /// <summary>Every wait in the browser tests is bounded by this.</summary>
+    public WebDriverWait Wait { get; }
+
+    private Browser(ChromeDriver driver, string profile)
+    {
+        Driver = driver;
+        _profile = profile;
+        Wait = new WebDriverWait(driver, TimeSpan.FromSeconds(15)) { PollingInterval = TimeSpan.FromMilliseconds(50) };
+        Wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+    }
+
+    public static Browser Open(Uri page)
+    {
+        if (!File.Exists(Chromium) || !File.Exists(ChromeDriverPath))
+        {
+            const string missing = $"The website chat tests need {Chromium} and {ChromeDriverPath}: apt-get install chromium chromium-driver";
+            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(missing);
+            Assert.Skip(missing);
+        }
+
+        var options = new ChromeOptions { BinaryLocation = Chromium };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--window-size=390,844");
+        // Chrome keeps a window at least 500 px wide, so the phone's 390 px viewport comes from device emulation.
+        options.EnableMobileEmulation(new ChromiumMobileEmulationDeviceSettings(
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36")
+        {
+            Width = PhoneWidth, Height = 844, PixelRatio = 1, EnableTouchEvents = true,
+        });
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriverPath)!, Path.GetFileName(ChromeDriverPath));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+
+        var profile = Directory.CreateTempSubdirectory("tamkeen-chromium-").FullName;
+        options.AddArgument($"--user-data-dir={profile}");
+        Browser? browser = null;
+        try
+        {
+            browser = new Browser(new ChromeDriver(service, options, TimeSpan.FromSeconds(30)), profile);
+            browser.Driver.Navigate().GoToUrl(page);
+            return browser;
+        }
+        catch
+        {
+            if (browser is null) Directory.Delete(profile, recursive: true);
+            else browser.Dispose();
+            throw;
+        }
+    }
+
+    public object? Script(string script) => Driver.ExecuteScript(script);
+
+    /// <summary>Script errors the page raised (uncaught exceptions and rejected promises).</summary>
+    public IReadOnlyList<string> ScriptErrors() =>
+        Driver.Manage().Logs.GetLog(LogType.Browser)
+            .Where(e => e.Message.Contains("Uncaught", StringComparison.Ordinal))
+            .Select(e => e.Message).ToList();
+
+    public void Dispose()
+    {
+        Driver.Quit();
+        Driver.Dispose();
+        for (var attempt = 0; attempt < 20 && Directory.Exists(_profile); attempt++)
+        {
+            try { Directory.Delete(_profile, recursive: true); }
+            catch (IOException) { Thread.Sleep(100); } // Chromium's helper processes may still be writing as they exit.
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OpenQA.Selenium;
+using Tamkeen.Core.Feedback;
+
+namespace Tamkeen.Host.Tests;
+
+/// <summary>The website chat as a visitor uses it: a real page in headless Chromium on a phone, against the real service.</summary>
+public class WebChatBrowserTests
+{
+    private const string Suggestion = "نقترح تمديد ساعات الدوام مساء الخميس لتسهيل زيارة الأسر العاملة";
+
+    [Fact]
+    public async Task Visitor_sends_a_suggestion_and_sees_its_reference_number()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var page = ChatPage.Open(service.BaseAddress);
+
+        Assert.Equal("rtl", page.Html.GetDomAttribute("dir"));
+        Assert.Equal("ar", page.Html.GetDomAttribute("lang"));
+        var menu = page.WaitForMenu();
+        Assert.Contains("مرحباً بك في جمعية تمكين الأسرة بالقصيم", page.BotLines[0].Text);
+
+        var thanks = SendSuggestion(page, menu, Suggestion);
+
+        var reference = Regex.Match(thanks.Text, @"ورقمه المرجعي (\d+)").Groups[1].Value;
+        await using var db = service.OpenDatabase();
+        var stored = await db.Feedback.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(stored.Reference, reference);
+        Assert.Equal(Suggestion, stored.Text);
+        Assert.Equal(FeedbackKind.Suggestion, stored.Kind);
+
+        Assert.Equal(Browser.PhoneWidth, Convert.ToInt32(page.Browser.Script("return window.innerWidth;"), CultureInfo.InvariantCulture));
+        Assert.True(page.FitsTheScreenWidth(), "The chat must fit a 390 px wide phone without sideways scrolling.");
+        Assert.Empty(page.ScriptErrors());
+        page.Browser.Driver.GetScreenshot().SaveAsFile("/tmp/webchat.png");
+    }
+
+    [Fact]
+    public async Task Returning_visitor_sees_the_whole_conversation_once_and_can_carry_on()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var page = ChatPage.Open(service.BaseAddress);
+        var thanks = SendSuggestion(page, page.WaitForMenu(), Suggestion).Text;
+        var botIds = page.BotLines.Select(l => l.GetDomAttribute("data-id")).ToList();
+        var myTexts = page.MyLines.Select(l => l.Text).ToList();
+        await service.WaitUntilIdleAsync(); // every reply is stored as sent before the visitor comes back
+
+        page.Browser.Driver.Navigate().Refresh();
+
+        page.Browser.Wait.Until(_ => page.BotLines.Count >= botIds.Count);
+        Assert.Equal(botIds, page.BotLines.Select(l => l.GetDomAttribute("data-id")));
+        Assert.Equal(myTexts, page.MyLines.Select(l => l.Text));
+        Assert.Equal(thanks, page.BotLines[^1].Text);
+
+        var reply = page.Reply(() => ChatPage.Press(page.LastMenu(), "1"));
+        Assert.Contains("ستتوفر هنا قريباً الإجابة عن أسئلتك", reply.Text);
+        var ids = page.BotLines.Select(l => l.GetDomAttribute("data-id")).ToList();
+        Assert.Equal(ids.Distinct(), ids);
+        Assert.Equal(botIds.Count + 1, ids.Count);
+    }
+
+    [Fact]
+    public async Task Visitor_switches_the_page_and_the_bot_to_English()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var page = ChatPage.Open(service.BaseAddress);
+        page.WaitForMenu();
+
+        var reply = page.Reply(() => page.Browser.Driver.FindElement(By.Id("language")).Click());
+
+        Assert.StartsWith("Switched to English.", reply.Text);
+        Assert.Equal("ltr", page.Html.GetDomAttribute("dir"));
+        Assert.Equal("en", page.Html.GetDomAttribute("lang"));
+        Assert.Equal("Send", page.Browser.Driver.FindElement(By.Id("send")).Text);
+
+        page.Browser.Driver.Navigate().Refresh();
+        page.Browser.Wait.Until(_ => page.Html.GetDomAttribute("lang") == "en" && page.BotLines.Count > 0);
+        Assert.Equal("ltr", page.Html.GetDomAttribute("dir"));
+    }
+
+    [Fact]
+    public async Task Visitor_sending_an_over_long_message_is_told_the_limit_and_can_carry_on()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var page = ChatPage.Open(service.BaseAddress);
+        page.WaitForMenu();
+
+        var reply = page.Reply(() => page.Type(new string('ط', 2_100)));
+
+        Assert.Contains("رسالتك أطول من الحد المسموح به (2,000 حرف)", reply.Text);
+        Assert.True(page.FitsTheScreenWidth(), "A long unbroken message must wrap, not widen the page.");
+        var next = page.Reply(() => ChatPage.Press(page.LastMenu(), "5"));
+        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", next.Text);
+        Assert.Empty(page.ScriptErrors());
+    }
+
+    [Fact]
+    public async Task Visitor_sending_only_spaces_adds_nothing()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var page = ChatPage.Open(service.BaseAddress);
+        page.WaitForMenu();
+
+        page.Type("     ");
+        // Then a real message: once it and its answer are shown, the blank one had every chance to show up too.
+        page.Reply(() => page.Type("القائمة"));
+
+        Assert.Equal(new[] { "مرحبا", "القائمة" }, page.MyLines.Select(l => l.Text));
+        await using var db = service.OpenDatabase();
+        Assert.Equal(2, await db.Inbox.CountAsync(TestContext.Current.CancellationToken)); // the greeting and «القائمة»
+    }
+
+    /// <summary>Menu → 5 (suggestion or complaint) → 1 (suggestion) → types it; returns the bot's thanks.</summary>
+    private static IWebElement SendSuggestion(ChatPage page, IWebElement menu, string text)
+    {
+        var kinds = page.Reply(() => ChatPage.Press(menu, "5"));
+        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", kinds.Text);
+        var write = page.Reply(() => ChatPage.Press(kinds, "1"));
+        Assert.Contains("تفضّل بكتابة اقتراحك", write.Text);
+        var thanks = page.Reply(() => page.Type(text));
+        Assert.Contains("شكراً لك، استلمنا اقتراحك ورقمه المرجعي", thanks.Text);
+        return thanks;
+    }
+
+    /// <summary>The chat page's parts, found the way a visitor sees them.</summary>
+    private sealed class ChatPage(Browser browser) : IDisposable
+    {
+        public Browser Browser { get; } = browser;
+
+        public static ChatPage Open(Uri address) => new(Browser.Open(address));
+
+        public IWebElement Html => Browser.Driver.FindElement(By.TagName("html"));
+        public ReadOnlyCollection<IWebElement> BotLines => Browser.Driver.FindElements(By.CssSelector("#log .line.bot"));
+        public ReadOnlyCollection<IWebElement> MyLines => Browser.Driver.FindElements(By.CssSelector("#log .line.me"));
+
+        /// <summary>The newest bot line that offers the main menu (its button 5).</summary>
+        public IWebElement LastMenu() => BotLines.Last(l => l.FindElements(MenuButton("5")).Count > 0);
+
+        public IWebElement WaitForMenu() => Browser.Wait.Until(_ => BotLines.LastOrDefault(l => l.FindElements(MenuButton("5")).Count > 0));
+
+        /// <summary>
+        /// Sends something, waits until it shows as the visitor's line and the bot's answer (each message gets exactly
+        /// one) has arrived, and returns that answer. The answer can come over the event stream before the visitor's
+        /// own line, which the page adds when the post returns, so both are waited for.
+        /// </summary>
+        public IWebElement Reply(Action send)
+        {
+            var (mine, bots) = (MyLines.Count, BotLines.Count);
+            send();
+            return Browser.Wait.Until(_ => MyLines.Count > mine && BotLines is var lines && lines.Count > bots ? lines[bots] : null);
+        }
+
+        public static void Press(IWebElement line, string payload) => line.FindElement(MenuButton(payload)).Click();
+
+        public void Type(string text)
+        {
+            var box = Browser.Driver.FindElement(By.Id("text"));
+            box.Clear();
+            box.SendKeys(text);
+            Browser.Driver.FindElement(By.Id("send")).Click();
+        }
+
+        public bool FitsTheScreenWidth() =>
+            (bool)Browser.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")!;
+
+        public IReadOnlyList<string> ScriptErrors() => Browser.ScriptErrors();
+
+        public void Dispose() => Browser.Dispose();
+
+        private static By MenuButton(string payload) => By.CssSelector($".buttons button[data-payload='{payload}']");
+    }
+}
