@@ -41,7 +41,9 @@ public static class WebChatEndpoints
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var received = await db.Inbox.Where(m => m.Channel == Channel.WebChat && m.SenderAddress == session)
             .Select(m => new { m.Id, m.Text, m.ButtonPayload, m.ReceivedAt }).ToListAsync(ct);
-        var sent = await db.Outbox.Where(m => m.Channel == Channel.WebChat && m.Address == session && m.Status == DeliveryStatus.Sent)
+        // Replies still pending are shown too: the page may have missed the dispatcher's live push, which can come
+        // before the row is marked sent; line ids keep every reply shown once.
+        var sent = await db.Outbox.Where(m => m.Channel == Channel.WebChat && m.Address == session && m.Status != DeliveryStatus.Failed)
             .ToListAsync(ct);
         var language = await db.ChannelIdentities.Where(i => i.Channel == Channel.WebChat && i.Address == session)
             .Join(db.Conversations, i => i.BeneficiaryId, c => c.BeneficiaryId, (_, c) => (Language?)c.Language)
@@ -76,7 +78,7 @@ public static class WebChatEndpoints
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             missed = await db.Outbox.Where(m => m.Channel == Channel.WebChat && m.Address == session
-                                                && m.Status == DeliveryStatus.Sent && m.Id > after)
+                                                && m.Status != DeliveryStatus.Failed && m.Id > after)
                 .OrderBy(m => m.Id).ToListAsync(ct);
         }
         foreach (var m in missed)
