@@ -61,7 +61,7 @@ public sealed class Browser : IDisposable
         Browser? browser = null;
         try
         {
-            browser = new Browser(new ChromeDriver(service, options, TimeSpan.FromSeconds(30)), profile);
+            browser = new Browser(new ChromeDriver(service, options, TimeSpan.FromSeconds(60)), profile);
             browser.Driver.Navigate().GoToUrl(page);
             return browser;
         }
