@@ -2,7 +2,7 @@
 // Closed loop, like people: each virtual beneficiary sends a message, waits until its reply is stored, then sends
 // the next; all beneficiaries run at once.
 //
-//   dotnet run -c Release --project bench/Tamkeen.Bench -- --beneficiaries 200 --messages 20 [--warmup 10] [--lanes 16]
+//   dotnet run -c Release --project bench/Tamkeen.Bench -- [--beneficiaries 50] [--messages 200] [--warmup 1000] [--lanes 64]
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -165,7 +165,7 @@ internal sealed record BenchOptions(int Beneficiaries, int Messages, int WarmupB
 {
     public static bool TryParse(string[] args, out BenchOptions options, out string problem)
     {
-        options = new BenchOptions(200, 20, 10, null);
+        options = new BenchOptions(50, 200, 1000, null);
         problem = "";
         for (var i = 0; i < args.Length; i += 2)
         {

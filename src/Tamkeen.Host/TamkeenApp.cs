@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Tamkeen.Host.Channels.WebChat;
@@ -68,8 +69,13 @@ public static class TamkeenApp
     {
         builder.Services.AddPooledDbContextFactory<TamkeenDb>((services, options) =>
             options.UseSqlite(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-                .AddInterceptors(new SqlitePragmas()));
-        builder.Services.AddSingleton<DatabaseWriteLock>();
+                .AddInterceptors(new SqlitePragmas())
+                // Callers log the failures they do not expect (a duplicate delivery is expected); EF Core would log
+                // each one again, with the whole stack, at error level.
+                .ConfigureWarnings(w => w.Log(
+                    (RelationalEventId.CommandError, LogLevel.Debug),
+                    (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
+        builder.Services.AddSingleton<DatabaseWriter>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TamkeenDb>("database");
     }

@@ -30,10 +30,12 @@ public sealed class ConversationLanes : IHostedService, IDisposable
         _logger = logger;
     }
 
-    public async ValueTask<Task> EnqueueAsync(long inboxId, long beneficiaryId, CancellationToken cancellationToken)
+    /// <returns>Completes once the message's replies are stored.</returns>
+    public Task Enqueue(InboxMessage message)
     {
-        var item = new LaneItem(inboxId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _lanes[beneficiaryId % _lanes.Length].Writer.WriteAsync(item, cancellationToken);
+        var item = new LaneItem(message, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Unbounded, so this only fails after the lanes stopped; the row stays in the inbox for the next start.
+        _lanes[message.BeneficiaryId % _lanes.Length].Writer.TryWrite(item);
         return item.Done.Task;
     }
 
@@ -41,9 +43,8 @@ public sealed class ConversationLanes : IHostedService, IDisposable
     {
         await using (var db = await _dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var pending = await db.Inbox.Where(m => m.ProcessedAt == null).OrderBy(m => m.Id)
-                .Select(m => new { m.Id, m.BeneficiaryId }).ToListAsync(cancellationToken);
-            foreach (var message in pending) await EnqueueAsync(message.Id, message.BeneficiaryId, cancellationToken);
+            var pending = await db.Inbox.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            foreach (var message in pending) _ = Enqueue(message);
             if (pending.Count > 0) _logger.LogInformation("Replaying {Count} messages received before the last stop", pending.Count);
         }
         _workers = _lanes.Select(lane => Task.Run(() => RunLaneAsync(lane.Reader, _stopping.Token), CancellationToken.None)).ToArray();
@@ -62,7 +63,7 @@ public sealed class ConversationLanes : IHostedService, IDisposable
         {
             await foreach (var item in reader.ReadAllAsync(stopping))
             {
-                await _processor.ProcessAsync(item.InboxId, stopping);
+                await _processor.ProcessAsync(item.Message, stopping);
                 item.Done.TrySetResult();
             }
         }
@@ -74,5 +75,5 @@ public sealed class ConversationLanes : IHostedService, IDisposable
 
     public void Dispose() => _stopping.Dispose();
 
-    private sealed record LaneItem(long InboxId, TaskCompletionSource Done);
+    private sealed record LaneItem(InboxMessage Message, TaskCompletionSource Done);
 }

@@ -13,7 +13,7 @@ namespace Tamkeen.Host.Messaging;
 /// </summary>
 public sealed class ConversationProcessor(
     IDbContextFactory<TamkeenDb> dbFactory,
-    DatabaseWriteLock writeLock,
+    DatabaseWriter writer,
     BotContent content,
     OutboxSignal outboxSignal,
     TimeProvider time,
@@ -21,21 +21,24 @@ public sealed class ConversationProcessor(
 {
     private const int Attempts = 3;
 
-    public async Task ProcessAsync(long inboxId, CancellationToken cancellationToken)
+    private static readonly Func<TamkeenDb, long, Task<Conversation?>> LoadConversation = EF.CompileAsyncQuery(
+        (TamkeenDb db, long beneficiaryId) => db.Conversations.AsNoTracking().FirstOrDefault(c => c.BeneficiaryId == beneficiaryId));
+
+    public async Task ProcessAsync(InboxMessage inbox, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await ProcessOnceAsync(inboxId, cancellationToken);
+                await ProcessOnceAsync(inbox, cancellationToken);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Processing inbox message {InboxId} failed (attempt {Attempt} of {Attempts})", inboxId, attempt, Attempts);
+                logger.LogError(e, "Processing inbox message {InboxId} failed (attempt {Attempt} of {Attempts})", inbox.Id, attempt, Attempts);
                 if (attempt == Attempts)
                 {
-                    await GiveUpAsync(inboxId, e, cancellationToken);
+                    await GiveUpAsync(inbox, e, cancellationToken);
                     return;
                 }
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, cancellationToken);
@@ -43,31 +46,27 @@ public sealed class ConversationProcessor(
         }
     }
 
-    private async Task ProcessOnceAsync(long inboxId, CancellationToken cancellationToken)
+    private async Task ProcessOnceAsync(InboxMessage inbox, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var inbox = await db.Inbox.FindAsync([inboxId], cancellationToken);
-        if (inbox is null || inbox.ProcessedAt is not null) return;
-
-        var conversation = await db.Conversations.FindAsync([inbox.BeneficiaryId], cancellationToken);
-        if (conversation is null)
+        Conversation? stored;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            conversation = new Conversation { BeneficiaryId = inbox.BeneficiaryId };
-            db.Conversations.Add(conversation);
+            stored = await LoadConversation(db, inbox.BeneficiaryId);
         }
+        var conversation = stored ?? new Conversation { BeneficiaryId = inbox.BeneficiaryId };
 
         var reference = inbox.Id.ToString(CultureInfo.InvariantCulture);
         var outcome = content.Engine.Handle(conversation, reference, inbox.ToInbound());
 
         var now = time.GetUtcNow();
-        foreach (var reply in outcome.Replies) db.Outbox.Add(OutboxMessage.ReplyTo(inbox, reply, now));
-        foreach (var e in outcome.Events) Record(db, inbox, e, now);
-        inbox.ProcessedAt = now;
-
-        using (await writeLock.EnterAsync(cancellationToken))
+        await writer.WriteAsync(db =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            if (stored is null) db.Conversations.Add(conversation);
+            else db.Conversations.Update(conversation);
+            foreach (var reply in outcome.Replies) db.Outbox.Add(OutboxMessage.ReplyTo(inbox, reply, now));
+            foreach (var e in outcome.Events) Record(db, inbox, e, now);
+            MarkProcessed(db, inbox, now, error: null);
+        }, cancellationToken);
         outboxSignal.Notify();
     }
 
@@ -86,24 +85,30 @@ public sealed class ConversationProcessor(
         }
     }
 
-    /// <summary>After repeated failures: tell the person their message is kept, and mark it for staff.</summary>
-    private async Task GiveUpAsync(long inboxId, Exception error, CancellationToken cancellationToken)
+    /// <summary>Updates only the processing columns of the stored row, in the same commit as the replies.</summary>
+    private static void MarkProcessed(TamkeenDb db, InboxMessage inbox, DateTimeOffset now, string? error)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var inbox = await db.Inbox.FindAsync([inboxId], cancellationToken);
-        if (inbox is null || inbox.ProcessedAt is not null) return;
-        var language = await db.Conversations.Where(c => c.BeneficiaryId == inbox.BeneficiaryId)
-            .Select(c => (Language?)c.Language).FirstOrDefaultAsync(cancellationToken) ?? Language.Arabic;
+        var row = new InboxMessage { Id = inbox.Id, ChannelMessageId = inbox.ChannelMessageId, SenderAddress = inbox.SenderAddress };
+        db.Inbox.Attach(row);
+        row.ProcessedAt = now;
+        row.ProcessingError = error;
+    }
 
+    /// <summary>After repeated failures: tell the person their message is kept, and mark it for staff.</summary>
+    private async Task GiveUpAsync(InboxMessage inbox, Exception error, CancellationToken cancellationToken)
+    {
+        Language language;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            language = (await LoadConversation(db, inbox.BeneficiaryId))?.Language ?? Language.Arabic;
+        }
         var now = time.GetUtcNow();
         var apology = new OutboundMessage(content.Texts[language, TextKey.ProcessingFailed], []);
-        db.Outbox.Add(OutboxMessage.ReplyTo(inbox, apology, now));
-        inbox.ProcessedAt = now;
-        inbox.ProcessingError = error.GetType().Name;
-        using (await writeLock.EnterAsync(cancellationToken))
+        await writer.WriteAsync(db =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            db.Outbox.Add(OutboxMessage.ReplyTo(inbox, apology, now));
+            MarkProcessed(db, inbox, now, error.GetType().Name);
+        }, cancellationToken);
         outboxSignal.Notify();
     }
 }

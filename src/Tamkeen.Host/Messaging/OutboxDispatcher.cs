@@ -12,7 +12,7 @@ namespace Tamkeen.Host.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<TamkeenDb> dbFactory,
-    DatabaseWriteLock writeLock,
+    DatabaseWriter writer,
     IEnumerable<IChannelSender> senders,
     OutboxSignal signal,
     IOptions<MessagingOptions> options,
@@ -27,8 +27,10 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                if (await DispatchBatchAsync(stoppingToken) == 0)
-                    await signal.WaitAsync(await TimeUntilNextRetryAsync(stoppingToken), time, stoppingToken);
+                // One reading of the clock for both queries: a retry falling due between them must not be skipped.
+                var now = time.GetUtcNow();
+                if (await DispatchBatchAsync(now, stoppingToken) == 0)
+                    await signal.WaitAsync(await NextWakeUpAsync(now, stoppingToken), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,12 +45,11 @@ public sealed class OutboxDispatcher(
     }
 
     /// <returns>How many rows were attempted.</returns>
-    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> DispatchBatchAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var channels = _senders.Keys.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var batch = await db.Outbox
+        var batch = await db.Outbox.AsNoTracking()
             .Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel))
             .OrderBy(m => m.Id)
             .Take(options.Value.DispatchBatchSize)
@@ -59,10 +60,11 @@ public sealed class OutboxDispatcher(
         var blocked = (await db.Outbox.Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now)
                 .Select(m => new { m.Channel, m.Address }).Distinct().ToListAsync(cancellationToken))
             .Select(r => (r.Channel, r.Address)).ToHashSet();
-        batch.RemoveAll(m => blocked.Contains((m.Channel, m.Address)));
+        var attempted = new List<OutboxMessage>(batch.Count);
         foreach (var message in batch)
         {
             if (blocked.Contains((message.Channel, message.Address))) continue;
+            attempted.Add(message);
             message.Attempts++;
             try
             {
@@ -78,26 +80,21 @@ public sealed class OutboxDispatcher(
             }
         }
 
-        using (await writeLock.EnterAsync(CancellationToken.None))
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        return batch.Count;
+        // Recorded even when stopping: these were sent, and must not be sent again after a restart.
+        if (attempted.Count > 0) await writer.WriteAsync(changes => changes.Outbox.UpdateRange(attempted), CancellationToken.None);
+        return attempted.Count;
     }
 
     /// <summary>Sleep until the earliest scheduled retry, or the poll interval if that is sooner.</summary>
-    private async Task<TimeSpan> TimeUntilNextRetryAsync(CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> NextWakeUpAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var channels = _senders.Keys.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Only future retries count: due rows still pending are waiting behind one of those.
         var next = await db.Outbox.Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now && channels.Contains(m.Channel))
             .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
-        var poll = options.Value.DispatchPollInterval;
-        if (next is null) return poll;
-        var wait = next.Value - now;
-        return wait < poll ? wait : poll;
+        var poll = now + options.Value.DispatchPollInterval;
+        return next is { } retry && retry < poll ? retry : poll;
     }
 
     private void ScheduleRetry(OutboxMessage message, Exception error)

@@ -7,7 +7,7 @@ public sealed class MessagingOptions
     public const string Section = "Messaging";
 
     [Range(1, 256, ErrorMessage = "Messaging:Lanes must be between 1 and 256.")]
-    public int Lanes { get; set; } = 16;
+    public int Lanes { get; set; } = 64;
 
     [Range(1, 1000, ErrorMessage = "Messaging:DispatchBatchSize must be between 1 and 1000.")]
     public int DispatchBatchSize { get; set; } = 200;
