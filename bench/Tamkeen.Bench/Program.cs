@@ -128,7 +128,7 @@ internal static class LoadRun
 
 /// <summary>
 /// What each beneficiary sends, repeating every <see cref="Length"/> messages: menu walks, a suggestion and a complaint
-/// through the menu, one by keyword, Arabic-Indic digits, commands, a language switch and back, unmatched input.
+/// through the menu, one by keyword, Arabic-Indic digits, commands, a language switch and back, a question for the guide.
 /// </summary>
 internal static class Script
 {
@@ -153,7 +153,7 @@ internal static class Script
         14 => "ok",                                                                // too short, asked again
         15 => $"Please open on Saturdays too (suggestion {step} from {person})",   // stored
         16 => "عربي",
-        17 => "٩",                                                                 // not a menu item
+        17 => "وش الاوراق المطلوبه للتسجيل",                                      // answered from the guide
         18 => "كلم موظف",
         _ => "إلغاء",
     };

@@ -1,3 +1,7 @@
 using Tamkeen.Host;
+using Tamkeen.Host.Content;
+
+if (args is ["faq", .. var faqArgs]) return await FaqCommand.RunAsync(faqArgs, Console.In, Console.Out, Console.Error);
 
 await TamkeenApp.Build(args).RunAsync();
+return 0;

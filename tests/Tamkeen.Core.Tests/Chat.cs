@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Faq;
 
 namespace Tamkeen.Core.Tests;
 
 /// <summary>One beneficiary talking to the engine with the shipped content, on a fake clock.</summary>
 internal sealed class Chat
 {
-    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon)> Content = new(() =>
+    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide)> Content = new(() =>
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "content");
         var texts = BotTexts.Parse(new Dictionary<Language, string>
@@ -14,7 +15,8 @@ internal sealed class Chat
             [Language.Arabic] = File.ReadAllText(Path.Combine(folder, "texts", "ar.json")),
             [Language.English] = File.ReadAllText(Path.Combine(folder, "texts", "en.json")),
         });
-        return (texts, CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json"))));
+        return (texts, CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json"))),
+            GuideFolder.Load(Path.Combine(folder, "guide"), new GuideThresholds()));
     });
 
     private readonly ConversationEngine _engine;
@@ -26,9 +28,10 @@ internal sealed class Chat
     public OutboundMessage? LastReply { get; private set; }
 
     public static BotTexts Texts => Content.Value.Texts;
+    public static GuideSearch ShippedGuide => Content.Value.Guide;
 
     public Chat(ConversationSettings? settings = null) =>
-        _engine = new ConversationEngine(Content.Value.Texts, Content.Value.Lexicon, settings ?? ConversationSettings.Default);
+        _engine = new ConversationEngine(Content.Value.Texts, Content.Value.Lexicon, settings ?? ConversationSettings.Default, Content.Value.Guide);
 
     /// <summary>Sends a message and returns the reply text ("" when the bot stays silent).</summary>
     public string Send(string? text, string? payload = null, params Attachment[] attachments)

@@ -56,10 +56,36 @@ public class WebChatBrowserTests
         Assert.Equal(thanks, page.BotLines[^1].Text);
 
         var reply = page.Reply(() => ChatPage.Press(page.LastMenu(), "1"));
-        Assert.Contains("ستتوفر هنا قريباً الإجابة عن أسئلتك", reply.Text);
+        Assert.Contains("اكتب سؤالك عن خدمات الجمعية بكلماتك", reply.Text);
         var ids = page.BotLines.Select(l => l.GetDomAttribute("data-id")).ToList();
         Assert.Equal(ids.Distinct(), ids);
         Assert.Equal(botIds.Count + 1, ids.Count);
+    }
+
+    [Fact]
+    public async Task Visitor_asks_a_question_gets_the_answer_and_says_it_did_not_help()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var page = ChatPage.Open(service.BaseAddress);
+        var menu = page.WaitForMenu();
+        var prompt = page.Reply(() => ChatPage.Press(menu, "1"));
+        Assert.Contains("اكتب سؤالك", prompt.Text);
+
+        var answer = page.Reply(() => page.Type("وش الاوراق المطلوبه للتسجيل؟"));
+        Assert.Contains("الهوية الوطنية", answer.Text);
+        Assert.Contains("هل أفادتك هذه الإجابة؟", answer.Text);
+        var sorry = page.Reply(() => ChatPage.Press(answer, "2"));
+        Assert.Contains("نعتذر لأن الإجابة لم تكن كافية", sorry.Text);
+
+        var notSure = page.Reply(() => page.Type("كم سعر الذهب اليوم"));
+        Assert.Contains("لست متأكداً من الإجابة عن سؤالك", notSure.Text);
+        var person = page.Reply(() => ChatPage.Press(notSure, "human"));
+        Assert.Contains("سيتوفر التحويل إلى موظف", person.Text);
+        Assert.True(page.FitsTheScreenWidth(), "Answers must wrap on a phone.");
+        Assert.Empty(page.ScriptErrors());
+
+        await using var db = service.OpenDatabase();
+        Assert.Equal(2, await db.UnansweredQuestions.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

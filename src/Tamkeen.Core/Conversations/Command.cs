@@ -1,6 +1,9 @@
 namespace Tamkeen.Core.Conversations;
 
-/// <summary>Words understood in any state (and the two feedback kinds), as listed in content/commands.json.</summary>
+/// <summary>
+/// Words understood in any state, and words read only where they fit (the two feedback kinds, yes and no),
+/// as listed in content/commands.json.
+/// </summary>
 public enum Command
 {
     Menu,
@@ -11,4 +14,6 @@ public enum Command
     Arabic,
     Suggestion,
     Complaint,
+    Yes,
+    No,
 }

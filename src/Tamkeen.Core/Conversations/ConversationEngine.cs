@@ -1,4 +1,5 @@
 using Stateless.Graph;
+using Tamkeen.Core.Guide;
 using Tamkeen.Core.Text;
 
 namespace Tamkeen.Core.Conversations;
@@ -7,19 +8,20 @@ namespace Tamkeen.Core.Conversations;
 /// Turns one received message into the conversation's next state, its reply and its events.
 /// Pure: the caller loads and saves the <see cref="Conversation"/>.
 /// </summary>
-public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, ConversationSettings settings)
+public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, ConversationSettings settings, IGuide guide)
 {
     /// <param name="conversation">The stored conversation; changed in place.</param>
     /// <param name="reference">The number given to anything this message creates (unique per stored message).</param>
     /// <param name="message">What the person sent.</param>
     public ConversationOutcome Handle(Conversation conversation, string reference, InboundMessage message)
     {
-        var machine = new ConversationMachine(conversation, texts, lexicon, reference);
+        var machine = new ConversationMachine(conversation, texts, lexicon, guide, reference);
         var text = ArabicText.Clean(message.ButtonPayload ?? message.Text);
         var normalized = ArabicText.Normalize(text);
         var command = lexicon.Match(normalized);
         var number = ArabicText.AsNumber(normalized);
 
+        var firstContact = conversation.LastMessageAt is null;
         var freshStart = StartAfresh(conversation, message.ReceivedAt, machine);
         conversation.LastMessageAt = message.ReceivedAt;
 
@@ -34,12 +36,17 @@ public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, C
             if (message.Attachments.Count > 0) machine.Say(TextKey.AttachmentsNotRead);
             machine.Prompt();
         }
-        else if (command is { } c and not (Command.Suggestion or Command.Complaint))
+        else if (command is { } c and not (Command.Suggestion or Command.Complaint or Command.Yes or Command.No))
         {
             FireCommand(machine, c);
         }
+        else if (firstContact && number is null && command is null)
+        {
+            machine.WriteAfterWelcome(text);
+        }
         else if (freshStart && number is null && command is null)
         {
+            // After a long pause the text was probably meant for the old step; show where we are now.
             machine.Prompt();
         }
         else if (number is { } n)
@@ -56,7 +63,7 @@ public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, C
 
     /// <summary>The state graph in DOT, for the README.</summary>
     public string StateGraph() =>
-        UmlDotGraph.Format(new ConversationMachine(new Conversation(), texts, lexicon, "0").Machine.GetInfo());
+        UmlDotGraph.Format(new ConversationMachine(new Conversation(), texts, lexicon, guide, "0").Machine.GetInfo());
 
     /// <summary>First contact gets the welcome; a conversation idle too long starts again from the menu.</summary>
     private bool StartAfresh(Conversation conversation, DateTimeOffset receivedAt, ConversationMachine machine)
@@ -69,6 +76,9 @@ public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, C
         if (receivedAt - conversation.LastMessageAt.Value <= settings.IdleTimeout) return false;
         conversation.State = ConversationState.MainMenu;
         conversation.PendingFeedbackKind = null;
+        conversation.PendingQuestion = null;
+        conversation.QuestionLanguage = null;
+        conversation.GuideEntryIds = null;
         machine.Say(TextKey.IdleRestart);
         return true;
     }

@@ -6,3 +6,16 @@ namespace Tamkeen.Core.Conversations;
 public abstract record ConversationEvent;
 
 public sealed record FeedbackSubmitted(FeedbackKind Kind, string Text, string Reference) : ConversationEvent;
+
+public enum UnansweredReason
+{
+    /// <summary>Nothing in the guide fitted the question.</summary>
+    NoMatch,
+    /// <summary>The person said the answer did not help.</summary>
+    NotHelpful,
+    /// <summary>The person said none of the suggested questions was theirs.</summary>
+    NoneOfTheSuggestions,
+}
+
+/// <summary>A question the guide did not answer; staff read the most frequent ones to improve the guide.</summary>
+public sealed record QuestionUnanswered(string Question, Language Language, UnansweredReason Reason, string? EntryId) : ConversationEvent;

@@ -1,5 +1,6 @@
 using Stateless;
 using Tamkeen.Core.Feedback;
+using Tamkeen.Core.Guide;
 using Tamkeen.Core.Text;
 using S = Tamkeen.Core.Conversations.ConversationState;
 
@@ -16,25 +17,29 @@ internal sealed class ConversationMachine
     private readonly Conversation _conversation;
     private readonly BotTexts _texts;
     private readonly CommandLexicon _lexicon;
+    private readonly IGuide _guide;
     private readonly string _reference;
     private readonly StateMachine<S, Trigger> _machine;
     private readonly StateMachine<S, Trigger>.TriggerWithParameters<int> _choose;
     private readonly StateMachine<S, Trigger>.TriggerWithParameters<string> _write;
     private readonly StateMachine<S, Trigger>.TriggerWithParameters<Language> _switchLanguage;
+    private readonly StateMachine<S, Trigger>.TriggerWithParameters<GuideMatch> _ask;
 
     public ReplyBuilder Reply { get; } = new();
     public List<ConversationEvent> Events { get; } = [];
 
-    public ConversationMachine(Conversation conversation, BotTexts texts, CommandLexicon lexicon, string reference)
+    public ConversationMachine(Conversation conversation, BotTexts texts, CommandLexicon lexicon, IGuide guide, string reference)
     {
         _conversation = conversation;
         _texts = texts;
         _lexicon = lexicon;
+        _guide = guide;
         _reference = reference;
         _machine = new StateMachine<S, Trigger>(() => conversation.State, s => conversation.State = s);
         _choose = _machine.SetTriggerParameters<int>(Trigger.Choose);
         _write = _machine.SetTriggerParameters<string>(Trigger.Write);
         _switchLanguage = _machine.SetTriggerParameters<Language>(Trigger.SwitchLanguage);
+        _ask = _machine.SetTriggerParameters<GuideMatch>(Trigger.Ask);
         Configure();
     }
 
@@ -42,7 +47,22 @@ internal sealed class ConversationMachine
 
     public void Fire(Trigger trigger) => _machine.Fire(trigger);
     public void Choose(int number) => _machine.Fire(_choose, number);
-    public void Write(string text) => _machine.Fire(_write, text);
+
+    /// <summary>Free text: a question for the guide where one is welcome, otherwise what the current step asks for.</summary>
+    public void Write(string text)
+    {
+        if (_conversation.State == S.AnswerFeedback && YesOrNo(text) is { } helped) Choose(helped ? 1 : 2);
+        else if (TakesQuestions(text)) _machine.Fire(_ask, _guide.Ask(text));
+        else _machine.Fire(_write, text);
+    }
+
+    /// <summary>After the welcome: answer a first message that is a question, otherwise show the menu.</summary>
+    public void WriteAfterWelcome(string text)
+    {
+        var match = TakesQuestions(text) ? _guide.Ask(text) : null;
+        if (match is null || match.Decision == GuideDecision.Fallback) Prompt();
+        else _machine.Fire(_ask, match);
+    }
     public void SwitchLanguage(Language language) => _machine.Fire(_switchLanguage, language);
 
     /// <summary>Repeats what the current state asks for, with its buttons.</summary>
@@ -53,6 +73,9 @@ internal sealed class ConversationMachine
             case S.MainMenu: ShowMenu(); break;
             case S.FeedbackKind: AskFeedbackKind(); break;
             case S.FeedbackText: AskFeedbackText(); break;
+            case S.Question: AskForQuestion(); break;
+            case S.AnswerFeedback: AskIfHelpful(_conversation.QuestionLanguage ?? _conversation.Language); break;
+            case S.Suggestions: OfferSuggestions(); break;
         }
     }
 
@@ -63,15 +86,17 @@ internal sealed class ConversationMachine
         _machine.Configure(S.MainMenu)
             .OnEntryFrom(Trigger.Cancel, t => { if (!t.IsReentry) Say(TextKey.Cancelled); }, "say cancelled")
             .OnEntryFrom(_write, (text, t) => { if (t.Source == S.FeedbackText) SubmitFeedback(text); }, "record feedback, thank")
-            .OnEntry(() => { _conversation.PendingFeedbackKind = null; ShowMenu(); }, "show menu")
+            .OnEntryFrom(_choose, (_, t) => { if (t.Source == S.AnswerFeedback) Say(TextKey.AnswerGlad); }, "glad it helped")
+            .OnEntry(() => { _conversation.PendingFeedbackKind = null; ClearQuestion(); ShowMenu(); }, "show menu")
             .PermitReentry(Trigger.ShowMenu)
             .PermitReentry(Trigger.Back)
             .PermitReentry(Trigger.Cancel)
+            .PermitIf(_choose, S.Question, n => n == 1, "1")
             .PermitIf(_choose, S.FeedbackKind, n => n == 5, "5")
-            .InternalTransitionIf(_choose, n => n is >= 1 and <= 4, (n, _) => ComingSoon(n), "1-4: coming soon")
+            .InternalTransitionIf(_choose, n => n is >= 2 and <= 4, (n, _) => ComingSoon(n), "2-4: coming soon")
             .InternalTransitionIf(_choose, n => n is < 1 or > 5, (_, _) => NotUnderstood(), "other: not understood")
-            .PermitIf(_write, S.FeedbackText, text => KindOf(text) is not null, "suggestion/complaint word")
-            .InternalTransitionIf(_write, text => KindOf(text) is null, (_, _) => NotUnderstood(), "other: not understood");
+            .PermitIf(_write, S.FeedbackText, text => KindOf(text) is not null, "suggestion/complaint word");
+        PermitQuestions(S.MainMenu);
 
         _machine.Configure(S.FeedbackKind)
             .OnEntry(() => { _conversation.PendingFeedbackKind = null; AskFeedbackKind(); }, "ask kind")
@@ -94,6 +119,43 @@ internal sealed class ConversationMachine
             .InternalTransitionIf(_write, text => !IsMeaningfulFeedback(text), (_, _) => Say(TextKey.FeedbackTooShort), "too short")
             .InternalTransition(_choose, (_, _) => Say(TextKey.FeedbackTooShort));
 
+        _machine.Configure(S.Question)
+            .OnEntryFrom(_ask, RecordNoMatch, "not sure, record")
+            .OnEntry(t =>
+            {
+                if (t.Trigger == Trigger.Ask) return;
+                if (t.Trigger == Trigger.Choose && t.Source == S.AnswerFeedback) NotAnswered(UnansweredReason.NotHelpful);
+                else if (t.Trigger == Trigger.Choose && t.Source == S.Suggestions) NotAnswered(UnansweredReason.NoneOfTheSuggestions);
+                else AskForQuestion();
+            }, "ask for question, or sorry and record")
+            .Permit(Trigger.ShowMenu, S.MainMenu)
+            .Permit(Trigger.Cancel, S.MainMenu)
+            .Permit(Trigger.Back, S.MainMenu)
+            .InternalTransition(_choose, (_, _) => { Say(TextKey.QuestionInWords); AskForQuestion(); });
+        PermitQuestions(S.Question);
+
+        _machine.Configure(S.AnswerFeedback)
+            .OnEntryFrom(_ask, m => Answer(m.Best!, m.Language, m.Question), "answer")
+            .OnEntryFrom(_choose, n => AnswerSuggestion(n), "answer chosen")
+            .Permit(Trigger.ShowMenu, S.MainMenu)
+            .Permit(Trigger.Cancel, S.MainMenu)
+            .Permit(Trigger.Back, S.Question)
+            .PermitIf(_choose, S.MainMenu, n => n == 1, "1 helped")
+            .PermitIf(_choose, S.Question, n => n == 2, "2 did not help")
+            .InternalTransitionIf(_choose, n => n == 3, (_, _) => ComingSoon(4), "3 person")
+            .InternalTransitionIf(_choose, n => n is < 1 or > 3, (_, _) => NotUnderstood(), "other: not understood");
+        PermitQuestions(S.AnswerFeedback);
+
+        _machine.Configure(S.Suggestions)
+            .OnEntryFrom(_ask, Suggest, "offer titles")
+            .Permit(Trigger.ShowMenu, S.MainMenu)
+            .Permit(Trigger.Cancel, S.MainMenu)
+            .Permit(Trigger.Back, S.Question)
+            .PermitIf(_choose, S.AnswerFeedback, n => n >= 1 && n <= SuggestedIds().Length, "one of them")
+            .PermitIf(_choose, S.Question, n => n == SuggestedIds().Length + 1, "none of them")
+            .InternalTransitionIf(_choose, n => n < 1 || n > SuggestedIds().Length + 1, (_, _) => NotUnderstood(), "other: not understood");
+        PermitQuestions(S.Suggestions);
+
         foreach (var state in Enum.GetValues<S>())
         {
             _machine.Configure(state)
@@ -108,6 +170,39 @@ internal sealed class ConversationMachine
     }
 
     private string T(TextKey key) => _texts[_conversation.Language, key];
+
+    /// <summary>Where a question may be asked, the guide's decision picks the next state.</summary>
+    private void PermitQuestions(S state)
+    {
+        var configuration = _machine.Configure(state);
+        Func<GuideMatch, bool> answer = m => m.Decision == GuideDecision.Answer;
+        Func<GuideMatch, bool> suggest = m => m.Decision == GuideDecision.Suggest;
+        Func<GuideMatch, bool> fallback = m => m.Decision == GuideDecision.Fallback;
+        if (state == S.AnswerFeedback) configuration.PermitReentryIf(_ask, answer, "answer");
+        else configuration.PermitIf(_ask, S.AnswerFeedback, answer, "answer");
+        if (state == S.Suggestions) configuration.PermitReentryIf(_ask, suggest, "suggest");
+        else configuration.PermitIf(_ask, S.Suggestions, suggest, "suggest");
+        if (state == S.Question) configuration.PermitReentryIf(_ask, fallback, "no match");
+        else configuration.PermitIf(_ask, S.Question, fallback, "no match");
+    }
+
+    /// <summary>Free text is a question in these steps, except a suggestion/complaint word in the main menu.</summary>
+    private bool TakesQuestions(string text) => _conversation.State switch
+    {
+        S.MainMenu => KindOf(text) is null,
+        S.Question or S.AnswerFeedback or S.Suggestions => true,
+        _ => false,
+    };
+
+    private bool? YesOrNo(string text) => _lexicon.Match(ArabicText.Normalize(text)) switch
+    {
+        Command.Yes => true,
+        Command.No => false,
+        _ => null,
+    };
+
+    private string[] SuggestedIds() =>
+        _conversation.State == S.Suggestions && _conversation.GuideEntryIds is { } ids ? ids.Split(',') : [];
 
     private FeedbackKind? KindOf(string text) => _lexicon.Match(ArabicText.Normalize(text)) switch
     {
@@ -155,12 +250,98 @@ internal sealed class ConversationMachine
     {
         Say(menuItem switch
         {
-            1 => TextKey.AskQuestionComingSoon,
             2 => TextKey.SubmitRequestComingSoon,
             3 => TextKey.FollowUpComingSoon,
             _ => TextKey.TalkToStaffComingSoon,
         });
         Prompt();
+    }
+
+    private void AskForQuestion()
+    {
+        Say(TextKey.QuestionPrompt);
+        Reply.Offer(Navigation());
+    }
+
+    private void Answer(GuideEntry entry, Language language, string question)
+    {
+        _conversation.PendingQuestion = question;
+        _conversation.QuestionLanguage = language;
+        _conversation.GuideEntryIds = entry.Id;
+        Reply.Say(entry.Answer[language]);
+        AskIfHelpful(language);
+    }
+
+    private void AskIfHelpful(Language language)
+    {
+        Reply.Say(_texts[language, TextKey.AnswerHelpful]);
+        Reply.Offer(
+        [
+            new("1", _texts[language, TextKey.AnswerYes]),
+            new("2", _texts[language, TextKey.AnswerNo]),
+            new("3", _texts[language, TextKey.ButtonTalkToStaff]),
+        ]);
+    }
+
+    /// <summary>Entering AnswerFeedback by a number: the suggestion picked (still in the conversation's list).</summary>
+    private void AnswerSuggestion(int number)
+    {
+        var ids = (_conversation.GuideEntryIds ?? "").Split(',');
+        var entry = number >= 1 && number <= ids.Length ? _guide.Find(ids[number - 1]) : null;
+        if (entry is null) return;
+        Answer(entry, _conversation.QuestionLanguage ?? _conversation.Language, _conversation.PendingQuestion ?? entry.Title[_conversation.Language]);
+    }
+
+    private void Suggest(GuideMatch match)
+    {
+        _conversation.PendingQuestion = match.Question;
+        _conversation.QuestionLanguage = match.Language;
+        _conversation.GuideEntryIds = string.Join(',', match.Suggestions.Select(e => e.Id));
+        OfferSuggestions();
+    }
+
+    private void OfferSuggestions()
+    {
+        var language = _conversation.QuestionLanguage ?? _conversation.Language;
+        var entries = SuggestedIds().Select(_guide.Find).OfType<GuideEntry>().ToList();
+        Reply.Say(_texts[language, TextKey.SuggestionsPrompt]);
+        Reply.Offer(
+        [
+            .. entries.Select((e, i) => new ReplyButton((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Title[language])),
+            new((entries.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), _texts[language, TextKey.SuggestionsNone]),
+        ]);
+    }
+
+    private void RecordNoMatch(GuideMatch match)
+    {
+        Events.Add(new QuestionUnanswered(match.Question, match.Language, UnansweredReason.NoMatch, null));
+        ClearQuestion();
+        Reply.Say(_texts[match.Language, TextKey.QuestionNotSure]);
+        OfferPerson(match.Language);
+    }
+
+    /// <summary>"Did not help" or "none of these": record the question, apologise, offer a person or another try.</summary>
+    private void NotAnswered(UnansweredReason reason)
+    {
+        var language = _conversation.QuestionLanguage ?? _conversation.Language;
+        if (_conversation.PendingQuestion is { } question)
+        {
+            var entryId = reason == UnansweredReason.NotHelpful ? _conversation.GuideEntryIds : null;
+            Events.Add(new QuestionUnanswered(question, language, reason, entryId));
+        }
+        ClearQuestion();
+        Reply.Say(_texts[language, TextKey.AnswerSorry]);
+        OfferPerson(language);
+    }
+
+    private void OfferPerson(Language language) =>
+        Reply.Offer([new("human", _texts[language, TextKey.ButtonTalkToStaff]), new("menu", _texts[language, TextKey.ButtonMenu])]);
+
+    private void ClearQuestion()
+    {
+        _conversation.PendingQuestion = null;
+        _conversation.QuestionLanguage = null;
+        _conversation.GuideEntryIds = null;
     }
 
     private void SubmitFeedback(string text)

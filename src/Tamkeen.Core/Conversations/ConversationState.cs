@@ -5,4 +5,7 @@ public enum ConversationState
     MainMenu = 0,
     FeedbackKind = 1,
     FeedbackText = 2,
+    Question = 3,
+    AnswerFeedback = 4,
+    Suggestions = 5,
 }

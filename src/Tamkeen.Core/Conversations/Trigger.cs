@@ -9,4 +9,5 @@ public enum Trigger
     SwitchLanguage,
     Choose,
     Write,
+    Ask,
 }

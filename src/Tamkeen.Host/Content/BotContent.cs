@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Guide;
 using Tamkeen.Host.Settings;
 
 namespace Tamkeen.Host.Content;
 
-/// <summary>What staff edit in the content folder (bot texts, command words), loaded once at start.</summary>
+/// <summary>What staff edit in the content folder: bot texts and command words (loaded at start) and the guide.</summary>
 public sealed class BotContent
 {
     public BotTexts Texts { get; }
     public ConversationEngine Engine { get; }
 
-    public BotContent(IOptions<ContentOptions> contentOptions, IOptions<ConversationOptions> conversationOptions, IHostEnvironment environment)
+    public BotContent(IOptions<ContentOptions> contentOptions, IOptions<ConversationOptions> conversationOptions, IHostEnvironment environment,
+        IGuide guide)
     {
         var folder = Path.GetFullPath(contentOptions.Value.Path, environment.ContentRootPath);
         try
@@ -22,7 +24,7 @@ public sealed class BotContent
             });
             var lexicon = CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json")));
             var settings = new ConversationSettings(conversationOptions.Value.IdleTimeout, conversationOptions.Value.MaxMessageLength);
-            Engine = new ConversationEngine(Texts, lexicon, settings);
+            Engine = new ConversationEngine(Texts, lexicon, settings, guide);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

@@ -4,6 +4,7 @@ using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Questions;
 
 namespace Tamkeen.Host.Data;
 
@@ -15,6 +16,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+    public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -48,6 +50,13 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => new { m.Channel, m.Address });
         });
+        modelBuilder.Entity<UnansweredQuestion>(e =>
+        {
+            e.HasIndex(q => q.AskedAt);
+            e.Property(q => q.EntryId).HasMaxLength(64);
+            e.HasOne<Beneficiary>().WithMany().HasForeignKey(q => q.BeneficiaryId);
+        });
+        modelBuilder.Entity<Conversation>(e => e.Property(c => c.GuideEntryIds).HasMaxLength(200));
         modelBuilder.Entity<FeedbackItem>(e =>
         {
             e.ToTable("Feedback");

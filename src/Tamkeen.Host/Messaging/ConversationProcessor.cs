@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Content;
+using Tamkeen.Core.Text;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Questions;
 
 namespace Tamkeen.Host.Messaging;
 
@@ -78,6 +80,13 @@ public sealed class ConversationProcessor(
                 db.Feedback.Add(new FeedbackItem
                 {
                     Reference = f.Reference, BeneficiaryId = inbox.BeneficiaryId, Kind = f.Kind, Text = f.Text, CreatedAt = now,
+                });
+                break;
+            case QuestionUnanswered q:
+                db.UnansweredQuestions.Add(new UnansweredQuestion
+                {
+                    BeneficiaryId = inbox.BeneficiaryId, Question = q.Question, NormalizedQuestion = ArabicText.Normalize(q.Question),
+                    Language = q.Language, Reason = q.Reason, EntryId = q.EntryId, AskedAt = now,
                 });
                 break;
             default:

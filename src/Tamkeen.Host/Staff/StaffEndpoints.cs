@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Questions;
 
 namespace Tamkeen.Host.Staff;
 
@@ -19,6 +20,7 @@ public static class StaffEndpoints
                 ? await next(context)
                 : Results.Problem("The staff console is open only on this machine until staff sign-in is available.", statusCode: StatusCodes.Status403Forbidden));
         staff.MapGet("/", FeedbackPageAsync);
+        staff.MapUnansweredQuestions();
     }
 
     private static async Task<IResult> FeedbackPageAsync(IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)

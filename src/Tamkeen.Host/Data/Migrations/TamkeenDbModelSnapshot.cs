@@ -63,6 +63,10 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<long>("BeneficiaryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GuideEntryIds")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -72,6 +76,13 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PendingFeedbackKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingQuestion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionLanguage")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -229,6 +240,49 @@ namespace Tamkeen.Host.Data.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("Tamkeen.Host.Questions.UnansweredQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BeneficiaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedQuestion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskedAt");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.ToTable("UnansweredQuestions");
+                });
+
             modelBuilder.Entity("Tamkeen.Core.Beneficiaries.ChannelIdentity", b =>
                 {
                     b.HasOne("Tamkeen.Core.Beneficiaries.Beneficiary", null)
@@ -248,6 +302,15 @@ namespace Tamkeen.Host.Data.Migrations
                 });
 
             modelBuilder.Entity("Tamkeen.Core.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("Tamkeen.Core.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tamkeen.Host.Questions.UnansweredQuestion", b =>
                 {
                     b.HasOne("Tamkeen.Core.Beneficiaries.Beneficiary", null)
                         .WithMany()
