@@ -121,4 +121,56 @@ public class GuideConversationTests
         Assert.Equal(Ar(TextKey.QuestionPrompt), chat.Send("رجوع"));
         Assert.Equal(ConversationState.Question, chat.Conversation.State);
     }
+
+    private const string VagueQuestion = "ابي مساعده";
+
+    private static (Chat Chat, string[] Offered) Suggested()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        var reply = chat.Send(VagueQuestion);
+        Assert.StartsWith(Ar(TextKey.SuggestionsPrompt), reply);
+        Assert.Equal(ConversationState.Suggestions, chat.Conversation.State);
+        var offered = chat.Conversation.GuideEntryIds!.Split(',');
+        Assert.InRange(offered.Length, 2, 3);
+        return (chat, offered);
+    }
+
+    [Fact]
+    public void A_vague_question_offers_up_to_three_titles_and_none_of_these()
+    {
+        var (chat, offered) = Suggested();
+        Assert.Equal(
+            [.. offered.Select(id => ShippedGuide.Find(id)!.Title[Language.Arabic]), Ar(TextKey.SuggestionsNone)],
+            chat.LastReply!.Buttons.Select(b => b.Label));
+        Assert.Equal(Enumerable.Range(1, offered.Length + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), chat.ButtonPayloads);
+        Assert.Empty(chat.Events);
+    }
+
+    [Fact]
+    public void Choosing_a_suggestion_gives_its_answer()
+    {
+        var (chat, offered) = Suggested();
+        Assert.Equal($"{ShippedGuide.Find(offered[1])!.Answer[Language.Arabic]}\n\n{Ar(TextKey.AnswerHelpful)}", chat.Send("٢"));
+        Assert.Equal(ConversationState.AnswerFeedback, chat.Conversation.State);
+    }
+
+    [Fact]
+    public void None_of_these_records_the_question_and_offers_a_person()
+    {
+        var (chat, offered) = Suggested();
+        Assert.Equal(Ar(TextKey.AnswerSorry), chat.Send((offered.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(new QuestionUnanswered(VagueQuestion, Language.Arabic, UnansweredReason.NoneOfTheSuggestions, null), Assert.Single(chat.Events));
+        Assert.Equal(ConversationState.Question, chat.Conversation.State);
+    }
+
+    [Fact]
+    public void A_number_beyond_the_suggestions_shows_them_again()
+    {
+        var (chat, _) = Suggested();
+        var reply = chat.Send("9");
+        Assert.StartsWith(Ar(TextKey.NotUnderstood), reply);
+        Assert.Contains(Ar(TextKey.SuggestionsPrompt), reply);
+        Assert.Equal(ConversationState.Suggestions, chat.Conversation.State);
+    }
 }
