@@ -72,6 +72,7 @@ public sealed class GuideSearch : IGuide, IDisposable
         var terms = _analyzers.Terms(language, question).Select(t => Correct(field, t)).Distinct().ToList();
         if (terms.Count == 0) return new GuideMatch(question, language, GuideDecision.Fallback, null, 0, []);
 
+        var weights = terms.ToDictionary(t => t, t => Idf(field, t));
         var query = new BooleanQuery();
         foreach (var term in terms) query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
         var ranked = _searcher.Search(query, 40).ScoreDocs
@@ -79,7 +80,7 @@ public sealed class GuideSearch : IGuide, IDisposable
             .GroupBy(h => h.Entry, (entry, hits) => (Entry: entry, Score: hits.Max(h => h.Score)))
             .OrderByDescending(e => e.Score)
             .Take(Candidates)
-            .Select(e => (Entry: _entries[e.Entry], Coverage: Coverage(e.Entry, language, field, terms), e.Score))
+            .Select(e => (Entry: _entries[e.Entry], Coverage: Coverage(_termsOf[(e.Entry, language)], weights), e.Score))
             .OrderByDescending(e => e.Coverage).ThenByDescending(e => e.Score)
             .ToList();
         if (ranked.Count == 0) return new GuideMatch(question, language, GuideDecision.Fallback, null, 0, []);
@@ -107,17 +108,10 @@ public sealed class GuideSearch : IGuide, IDisposable
     }
 
     /// <summary>The share of the question's word weight that this entry's ways of asking contain.</summary>
-    private double Coverage(string entryId, Language language, string field, List<string> terms)
+    private static double Coverage(HashSet<string> entryTerms, Dictionary<string, double> weights)
     {
-        var entryTerms = _termsOf[(entryId, language)];
-        double covered = 0, total = 0;
-        foreach (var term in terms)
-        {
-            var weight = Idf(field, term);
-            total += weight;
-            if (entryTerms.Contains(term)) covered += weight;
-        }
-        return total == 0 ? 0 : covered / total;
+        var total = weights.Values.Sum();
+        return total == 0 ? 0 : weights.Where(w => entryTerms.Contains(w.Key)).Sum(w => w.Value) / total;
     }
 
     private double Idf(string field, string term)

@@ -201,8 +201,9 @@ internal sealed class ConversationMachine
         _ => null,
     };
 
+    /// <summary>The entries offered as suggestions, leaving out any the guide no longer has (it may have been reloaded).</summary>
     private string[] SuggestedIds() =>
-        _conversation.State == S.Suggestions && _conversation.GuideEntryIds is { } ids ? ids.Split(',') : [];
+        (_conversation.GuideEntryIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(id => _guide.Find(id) is not null).ToArray();
 
     private FeedbackKind? KindOf(string text) => _lexicon.Match(ArabicText.Normalize(text)) switch
     {
@@ -283,12 +284,10 @@ internal sealed class ConversationMachine
         ]);
     }
 
-    /// <summary>Entering AnswerFeedback by a number: the suggestion picked (still in the conversation's list).</summary>
+    /// <summary>Entering AnswerFeedback by a number: the suggestion picked (the guard checked that it exists).</summary>
     private void AnswerSuggestion(int number)
     {
-        var ids = (_conversation.GuideEntryIds ?? "").Split(',');
-        var entry = number >= 1 && number <= ids.Length ? _guide.Find(ids[number - 1]) : null;
-        if (entry is null) return;
+        var entry = _guide.Find(SuggestedIds()[number - 1])!;
         Answer(entry, _conversation.QuestionLanguage ?? _conversation.Language, _conversation.PendingQuestion ?? entry.Title[_conversation.Language]);
     }
 
