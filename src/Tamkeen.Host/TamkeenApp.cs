@@ -8,10 +8,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Guide;
+using Tamkeen.Core.Requests;
 using Tamkeen.Host.Channels.WebChat;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Requests;
 using Tamkeen.Host.Settings;
 using Tamkeen.Host.Staff;
 
@@ -48,6 +50,7 @@ public static class TamkeenApp
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
         app.MapStaffConsole();
+        app.MapStaffRequests();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
         return app;
     }
@@ -59,6 +62,7 @@ public static class TamkeenApp
         builder.Services.AddOptions<MessagingOptions>().Bind(config.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GuideOptions>().Bind(config.GetSection(GuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = config.GetConnectionString("Tamkeen") ?? "")
@@ -86,6 +90,8 @@ public static class TamkeenApp
     {
         services.AddSingleton<LiveGuide>();
         services.AddSingleton<IGuide>(sp => sp.GetRequiredService<LiveGuide>());
+        services.AddSingleton<IRequestLookup, RequestLookup>();
+        services.AddSingleton<RequestDesk>();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConversationProcessor>();
@@ -107,6 +113,8 @@ public static class TamkeenApp
 
     private static void LogAddresses(WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<StaffOptions>>().Value.ApiTokens.Count == 0)
+            app.Logger.LogInformation("Staff API (/api/staff/requests): off, no Staff:ApiTokens set");
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Requests;
 using Tamkeen.Faq;
 
 namespace Tamkeen.Core.Tests;
@@ -7,7 +8,7 @@ namespace Tamkeen.Core.Tests;
 /// <summary>One beneficiary talking to the engine with the shipped content, on a fake clock.</summary>
 internal sealed class Chat
 {
-    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide)> Content = new(() =>
+    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide, ServiceCatalogue Services)> Content = new(() =>
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "content");
         var texts = BotTexts.Parse(new Dictionary<Language, string>
@@ -16,7 +17,8 @@ internal sealed class Chat
             [Language.English] = File.ReadAllText(Path.Combine(folder, "texts", "en.json")),
         });
         return (texts, CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json"))),
-            GuideFolder.Load(Path.Combine(folder, "guide"), new GuideThresholds()));
+            GuideFolder.Load(Path.Combine(folder, "guide"), new GuideThresholds()),
+            ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json"))));
     });
 
     private readonly ConversationEngine _engine;
@@ -29,9 +31,17 @@ internal sealed class Chat
 
     public static BotTexts Texts => Content.Value.Texts;
     public static GuideSearch ShippedGuide => Content.Value.Guide;
+    public static ServiceCatalogue Services => Content.Value.Services;
 
-    public Chat(ConversationSettings? settings = null) =>
-        _engine = new ConversationEngine(Content.Value.Texts, Content.Value.Lexicon, settings ?? ConversationSettings.Default, Content.Value.Guide);
+    /// <summary>Requests submitted in this chat (and any added by a test), as the host would store them.</summary>
+    public StoredRequests Requests { get; }
+
+    public Chat(ConversationSettings? settings = null, StoredRequests? requests = null)
+    {
+        Requests = requests ?? new StoredRequests();
+        var content = new ConversationContent(Content.Value.Texts, Content.Value.Lexicon, Content.Value.Guide, Content.Value.Services, Requests);
+        _engine = new ConversationEngine(content, settings ?? ConversationSettings.Default);
+    }
 
     /// <summary>Sends a message and returns the reply text ("" when the bot stays silent).</summary>
     public string Send(string? text, string? payload = null, params Attachment[] attachments)
@@ -40,6 +50,7 @@ internal sealed class Chat
         var message = new InboundMessage(Channel.WebChat, "session-1", $"m{id}", text, payload, attachments, Clock.GetUtcNow());
         var outcome = _engine.Handle(Conversation, id.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
         Events.AddRange(outcome.Events);
+        foreach (var submitted in outcome.Events.OfType<RequestSubmitted>()) Requests.Add(submitted, Conversation.BeneficiaryId);
         LastReply = outcome.Replies.SingleOrDefault();
         return LastReply?.Text ?? "";
     }

@@ -40,11 +40,9 @@ public class ConversationEngineTests
     }
 
     [Theory]
-    [InlineData("2", TextKey.SubmitRequestComingSoon)]
-    [InlineData("3", TextKey.FollowUpComingSoon)]
     [InlineData("4", TextKey.TalkToStaffComingSoon)]
-    [InlineData("٣", TextKey.FollowUpComingSoon)]
-    public void Menu_items_not_built_yet_say_so_and_show_the_menu_again(string choice, TextKey interim)
+    [InlineData("٣", TextKey.FollowUpNone)]
+    public void Menu_items_that_answer_at_once_show_the_menu_again(string choice, TextKey interim)
     {
         var chat = InState(ConversationState.MainMenu);
         var reply = chat.Send(choice);
@@ -248,7 +246,7 @@ public class ConversationEngineTests
         var chat = new Chat(ConversationSettings.Default with { IdleTimeout = TimeSpan.FromMinutes(5) });
         chat.Send("5");
         chat.Clock.Advance(TimeSpan.FromMinutes(6));
-        Assert.StartsWith(Ar(TextKey.IdleRestart), chat.Send("2"));
+        Assert.StartsWith(Ar(TextKey.IdleRestart), chat.Send("4"));
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
     }
 

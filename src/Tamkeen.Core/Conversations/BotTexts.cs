@@ -10,6 +10,12 @@ public sealed class BotTexts
         [TextKey.FeedbackThanksSuggestion] = ["{reference}"],
         [TextKey.FeedbackThanksComplaint] = ["{reference}"],
         [TextKey.TooLong] = ["{limit}"],
+        [TextKey.RequestSummary] = ["{service}"],
+        [TextKey.RequestSubmitted] = ["{reference}", "{due}"],
+        [TextKey.RequestDuplicate] = ["{reference}", "{status}"],
+        [TextKey.FollowUpLine] = ["{reference}", "{service}", "{status}", "{due}"],
+        [TextKey.RequestStatusChanged] = ["{reference}", "{service}", "{status}"],
+        [TextKey.RequestStatusNote] = ["{note}"],
     };
 
     private readonly Dictionary<Language, Dictionary<TextKey, string>> _texts;

@@ -16,4 +16,5 @@ public enum Command
     Complaint,
     Yes,
     No,
+    Skip,
 }

@@ -1,5 +1,4 @@
 using Stateless.Graph;
-using Tamkeen.Core.Guide;
 using Tamkeen.Core.Text;
 
 namespace Tamkeen.Core.Conversations;
@@ -8,17 +7,17 @@ namespace Tamkeen.Core.Conversations;
 /// Turns one received message into the conversation's next state, its reply and its events.
 /// Pure: the caller loads and saves the <see cref="Conversation"/>.
 /// </summary>
-public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, ConversationSettings settings, IGuide guide)
+public sealed class ConversationEngine(ConversationContent content, ConversationSettings settings)
 {
     /// <param name="conversation">The stored conversation; changed in place.</param>
     /// <param name="reference">The number given to anything this message creates (unique per stored message).</param>
     /// <param name="message">What the person sent.</param>
     public ConversationOutcome Handle(Conversation conversation, string reference, InboundMessage message)
     {
-        var machine = new ConversationMachine(conversation, texts, lexicon, guide, reference);
+        var machine = new ConversationMachine(conversation, content, reference, message.ReceivedAt);
         var text = ArabicText.Clean(message.ButtonPayload ?? message.Text);
         var normalized = ArabicText.Normalize(text);
-        var command = lexicon.Match(normalized);
+        var command = content.Lexicon.Match(normalized);
         var number = ArabicText.AsNumber(normalized);
 
         var firstContact = conversation.LastMessageAt is null;
@@ -27,7 +26,7 @@ public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, C
 
         if (text.Length > settings.MaxMessageLength)
         {
-            machine.Reply.Say(texts[conversation.Language, TextKey.TooLong]
+            machine.Reply.Say(content.Texts[conversation.Language, TextKey.TooLong]
                 .Replace("{limit}", settings.MaxMessageLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
             machine.Prompt();
         }
@@ -36,7 +35,8 @@ public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, C
             if (message.Attachments.Count > 0) machine.Say(TextKey.AttachmentsNotRead);
             machine.Prompt();
         }
-        else if (command is { } c and not (Command.Suggestion or Command.Complaint or Command.Yes or Command.No))
+        else if (command is { } c and not (Command.Suggestion or Command.Complaint or Command.Yes or Command.No or Command.Skip)
+                 && !(number is not null && conversation.State is ConversationState.RequestField)) // "0" is an income there, not the menu
         {
             FireCommand(machine, c);
         }
@@ -63,7 +63,7 @@ public sealed class ConversationEngine(BotTexts texts, CommandLexicon lexicon, C
 
     /// <summary>The state graph in DOT, for the README.</summary>
     public string StateGraph() =>
-        UmlDotGraph.Format(new ConversationMachine(new Conversation(), texts, lexicon, guide, "0").Machine.GetInfo());
+        UmlDotGraph.Format(new ConversationMachine(new Conversation(), content, "0", DateTimeOffset.UnixEpoch).Machine.GetInfo());
 
     /// <summary>First contact gets the welcome; a conversation idle too long starts again from the menu.</summary>
     private bool StartAfresh(Conversation conversation, DateTimeOffset receivedAt, ConversationMachine machine)

@@ -19,3 +19,8 @@ public enum UnansweredReason
 
 /// <summary>A question the guide did not answer; staff read the most frequent ones to improve the guide.</summary>
 public sealed record QuestionUnanswered(string Question, Language Language, UnansweredReason Reason, string? EntryId) : ConversationEvent;
+
+/// <summary>A service request confirmed by the person; the host stores it and management studies it.</summary>
+public sealed record RequestSubmitted(
+    string Reference, string ServiceId, IReadOnlyDictionary<Requests.RequestField, string> Answers, DateTimeOffset SubmittedAt, DateTimeOffset DueAt)
+    : ConversationEvent;

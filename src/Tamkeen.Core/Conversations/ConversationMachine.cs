@@ -1,6 +1,7 @@
 using Stateless;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Core.Guide;
+using Tamkeen.Core.Requests;
 using Tamkeen.Core.Text;
 using S = Tamkeen.Core.Conversations.ConversationState;
 
@@ -10,7 +11,7 @@ namespace Tamkeen.Core.Conversations;
 /// The conversation for one message: a Stateless machine built over the stored <see cref="Conversation"/>.
 /// Entry actions only add replies and events; nothing here does I/O.
 /// </summary>
-internal sealed class ConversationMachine
+internal sealed partial class ConversationMachine
 {
     private const int MinimumFeedbackLetters = 5;
 
@@ -18,7 +19,10 @@ internal sealed class ConversationMachine
     private readonly BotTexts _texts;
     private readonly CommandLexicon _lexicon;
     private readonly IGuide _guide;
+    private readonly ServiceCatalogue _services;
+    private readonly IRequestLookup _requests;
     private readonly string _reference;
+    private readonly DateTimeOffset _receivedAt;
     private readonly StateMachine<S, Trigger> _machine;
     private readonly StateMachine<S, Trigger>.TriggerWithParameters<int> _choose;
     private readonly StateMachine<S, Trigger>.TriggerWithParameters<string> _write;
@@ -28,30 +32,45 @@ internal sealed class ConversationMachine
     public ReplyBuilder Reply { get; } = new();
     public List<ConversationEvent> Events { get; } = [];
 
-    public ConversationMachine(Conversation conversation, BotTexts texts, CommandLexicon lexicon, IGuide guide, string reference)
+    public ConversationMachine(Conversation conversation, ConversationContent content, string reference, DateTimeOffset receivedAt)
     {
         _conversation = conversation;
-        _texts = texts;
-        _lexicon = lexicon;
-        _guide = guide;
+        _texts = content.Texts;
+        _lexicon = content.Lexicon;
+        _guide = content.Guide;
+        _services = content.Services;
+        _requests = content.Requests;
         _reference = reference;
+        _receivedAt = receivedAt;
         _machine = new StateMachine<S, Trigger>(() => conversation.State, s => conversation.State = s);
         _choose = _machine.SetTriggerParameters<int>(Trigger.Choose);
         _write = _machine.SetTriggerParameters<string>(Trigger.Write);
         _switchLanguage = _machine.SetTriggerParameters<Language>(Trigger.SwitchLanguage);
         _ask = _machine.SetTriggerParameters<GuideMatch>(Trigger.Ask);
+        ConfigureRequests();
         Configure();
     }
 
     public StateMachine<S, Trigger> Machine => _machine;
 
     public void Fire(Trigger trigger) => _machine.Fire(trigger);
-    public void Choose(int number) => _machine.Fire(_choose, number);
+    public void Choose(int number)
+    {
+        if (_conversation.State is S.RequestField or S.FollowUpIdentity) Write(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        else _machine.Fire(_choose, number);
+    }
 
     /// <summary>Free text: a question for the guide where one is welcome, otherwise what the current step asks for.</summary>
     public void Write(string text)
     {
-        if (_conversation.State == S.AnswerFeedback && YesOrNo(text) is { } helped) Choose(helped ? 1 : 2);
+        if (_conversation.State == S.RequestField) AnswerField(text);
+        else if (_conversation.State == S.FollowUpIdentity)
+        {
+            CheckIdentity(text);
+            _machine.Fire(_write, text);
+        }
+        else if (_conversation.State == S.MainMenu && RequestReference.Find(text) is { } reference) _machine.Fire(_referenceTyped, reference);
+        else if (_conversation.State == S.AnswerFeedback && YesOrNo(text) is { } helped) Choose(helped ? 1 : 2);
         else if (TakesQuestions(text)) _machine.Fire(_ask, _guide.Ask(text));
         else _machine.Fire(_write, text);
     }
@@ -76,6 +95,14 @@ internal sealed class ConversationMachine
             case S.Question: AskForQuestion(); break;
             case S.AnswerFeedback: AskIfHelpful(_conversation.QuestionLanguage ?? _conversation.Language); break;
             case S.Suggestions: OfferSuggestions(); break;
+            case S.RequestService: OfferServices(); break;
+            case S.RequestField: AskField(); break;
+            case S.RequestSummary: ShowSummary(); break;
+            case S.RequestEditPick: OfferFieldsToEdit(); break;
+            case S.FollowUpIdentity:
+                Say(TextKey.FollowUpAskId);
+                Reply.Offer(Navigation());
+                break;
         }
     }
 
@@ -87,13 +114,31 @@ internal sealed class ConversationMachine
             .OnEntryFrom(Trigger.Cancel, t => { if (!t.IsReentry) Say(TextKey.Cancelled); }, "say cancelled")
             .OnEntryFrom(_write, (text, t) => { if (t.Source == S.FeedbackText) SubmitFeedback(text); }, "record feedback, thank")
             .OnEntryFrom(_choose, (_, t) => { if (t.Source == S.AnswerFeedback) Say(TextKey.AnswerGlad); }, "glad it helped")
-            .OnEntry(() => { _conversation.PendingFeedbackKind = null; ClearQuestion(); ShowMenu(); }, "show menu")
+            .OnEntryFrom(_choose, (n, t) =>
+            {
+                if (t.Source != S.RequestSummary) return;
+                if (n == 1) Submit();
+                else Say(TextKey.Cancelled);
+            }, "submit, or say cancelled")
+            .OnEntryFrom(_duplicate, TellDuplicate, "tell the open request")
+            .OnEntry(() =>
+            {
+                _conversation.PendingFeedbackKind = null;
+                ClearQuestion();
+                ClearRequest();
+                _conversation.FollowUpReference = null;
+                ShowMenu();
+            }, "show menu")
             .PermitReentry(Trigger.ShowMenu)
             .PermitReentry(Trigger.Back)
             .PermitReentry(Trigger.Cancel)
             .PermitIf(_choose, S.Question, n => n == 1, "1")
             .PermitIf(_choose, S.FeedbackKind, n => n == 5, "5")
-            .InternalTransitionIf(_choose, n => n is >= 2 and <= 4, (n, _) => ComingSoon(n), "2-4: coming soon")
+            .PermitIf(_choose, S.RequestService, n => n == 2, "2")
+            .InternalTransitionIf(_choose, n => n == 3, (_, _) => ListOwnRequests(), "3: own requests")
+            .InternalTransitionIf(_choose, n => n == 4, (_, _) => TalkToStaffLater(), "4: coming soon")
+            .PermitIf(_referenceTyped, S.FollowUpIdentity, BelongsToAnother, "another account's reference")
+            .InternalTransitionIf(_referenceTyped, r => !BelongsToAnother(r), (r, _) => ShowReference(r), "own reference")
             .InternalTransitionIf(_choose, n => n is < 1 or > 5, (_, _) => NotUnderstood(), "other: not understood")
             .PermitIf(_write, S.FeedbackText, text => KindOf(text) is not null, "suggestion/complaint word");
         PermitQuestions(S.MainMenu);
@@ -142,7 +187,7 @@ internal sealed class ConversationMachine
             .Permit(Trigger.Back, S.Question)
             .PermitIf(_choose, S.MainMenu, n => n == 1, "1 helped")
             .PermitIf(_choose, S.Question, n => n == 2, "2 did not help")
-            .InternalTransitionIf(_choose, n => n == 3, (_, _) => ComingSoon(4), "3 person")
+            .InternalTransitionIf(_choose, n => n == 3, (_, _) => TalkToStaffLater(), "3 person")
             .InternalTransitionIf(_choose, n => n is < 1 or > 3, (_, _) => NotUnderstood(), "other: not understood");
         PermitQuestions(S.AnswerFeedback);
 
@@ -159,7 +204,7 @@ internal sealed class ConversationMachine
         foreach (var state in Enum.GetValues<S>())
         {
             _machine.Configure(state)
-                .InternalTransition(Trigger.AskForPerson, _ => ComingSoon(4))
+                .InternalTransition(Trigger.AskForPerson, _ => TalkToStaffLater())
                 .InternalTransition(_switchLanguage, (language, _) =>
                 {
                     _conversation.Language = language;
@@ -247,14 +292,9 @@ internal sealed class ConversationMachine
         Prompt();
     }
 
-    private void ComingSoon(int menuItem)
+    private void TalkToStaffLater()
     {
-        Say(menuItem switch
-        {
-            2 => TextKey.SubmitRequestComingSoon,
-            3 => TextKey.FollowUpComingSoon,
-            _ => TextKey.TalkToStaffComingSoon,
-        });
+        Say(TextKey.TalkToStaffComingSoon);
         Prompt();
     }
 

@@ -8,4 +8,9 @@ public enum ConversationState
     Question = 3,
     AnswerFeedback = 4,
     Suggestions = 5,
+    RequestService = 6,
+    RequestField = 7,
+    RequestSummary = 8,
+    RequestEditPick = 9,
+    FollowUpIdentity = 10,
 }

@@ -10,4 +10,8 @@ public enum Trigger
     Choose,
     Write,
     Ask,
+    Answered,
+    Invalid,
+    Duplicate,
+    Reference,
 }

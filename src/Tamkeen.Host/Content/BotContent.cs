@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Guide;
+using Tamkeen.Core.Requests;
 using Tamkeen.Host.Settings;
 
 namespace Tamkeen.Host.Content;
@@ -9,10 +10,11 @@ namespace Tamkeen.Host.Content;
 public sealed class BotContent
 {
     public BotTexts Texts { get; }
+    public ServiceCatalogue Services { get; }
     public ConversationEngine Engine { get; }
 
     public BotContent(IOptions<ContentOptions> contentOptions, IOptions<ConversationOptions> conversationOptions, IHostEnvironment environment,
-        IGuide guide)
+        IGuide guide, IRequestLookup requests)
     {
         var folder = Path.GetFullPath(contentOptions.Value.Path, environment.ContentRootPath);
         try
@@ -24,7 +26,8 @@ public sealed class BotContent
             });
             var lexicon = CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json")));
             var settings = new ConversationSettings(conversationOptions.Value.IdleTimeout, conversationOptions.Value.MaxMessageLength);
-            Engine = new ConversationEngine(Texts, lexicon, settings, guide);
+            Services = ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json")));
+            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, requests), settings);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

@@ -5,6 +5,7 @@ using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Questions;
+using Tamkeen.Host.Requests;
 
 namespace Tamkeen.Host.Data;
 
@@ -17,6 +18,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
     public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -49,6 +51,18 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.Ignore(m => m.Buttons);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => new { m.Channel, m.Address });
+        });
+        modelBuilder.Entity<ServiceRequest>(e =>
+        {
+            e.HasIndex(r => r.Reference).IsUnique();
+            e.HasIndex(r => r.BeneficiaryId);
+            // At most one open request per service and ID number, even when two accounts submit at once.
+            e.HasIndex(r => new { r.ServiceId, r.NationalId }).IsUnique()
+                .HasFilter("\"NationalId\" IS NOT NULL AND \"Status\" NOT IN ('Rejected', 'Completed')");
+            e.Property(r => r.Reference).HasMaxLength(32);
+            e.Property(r => r.ServiceId).HasMaxLength(64);
+            e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ServiceRequestId);
+            e.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId);
         });
         modelBuilder.Entity<UnansweredQuestion>(e =>
         {

@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Content;
+using System.Text.Json;
+using Tamkeen.Core.Requests;
 using Tamkeen.Core.Text;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Questions;
+using Tamkeen.Host.Requests;
 
 namespace Tamkeen.Host.Messaging;
 
@@ -22,6 +25,9 @@ public sealed class ConversationProcessor(
     ILogger<ConversationProcessor> logger)
 {
     private const int Attempts = 3;
+
+    /// <summary>Arabic kept as letters in stored JSON, so staff reading the database can read it.</summary>
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly Func<TamkeenDb, long, Task<Conversation?>> LoadConversation = EF.CompileAsyncQuery(
         (TamkeenDb db, long beneficiaryId) => db.Conversations.AsNoTracking().FirstOrDefault(c => c.BeneficiaryId == beneficiaryId));
@@ -87,6 +93,16 @@ public sealed class ConversationProcessor(
                 {
                     BeneficiaryId = inbox.BeneficiaryId, Question = q.Question, NormalizedQuestion = ArabicText.Normalize(q.Question),
                     Language = q.Language, Reason = q.Reason, EntryId = q.EntryId, AskedAt = now,
+                });
+                break;
+            case RequestSubmitted r:
+                db.ServiceRequests.Add(new ServiceRequest
+                {
+                    Reference = r.Reference, BeneficiaryId = inbox.BeneficiaryId, ServiceId = r.ServiceId, Status = RequestStatus.Submitted,
+                    NationalId = r.Answers.GetValueOrDefault(RequestField.NationalId), City = r.Answers.GetValueOrDefault(RequestField.City),
+                    AnswersJson = JsonSerializer.Serialize(r.Answers.ToDictionary(a => RequestFields.Code(a.Key), a => a.Value), ReadableJson),
+                    SubmittedAt = r.SubmittedAt, DueAt = r.DueAt,
+                    History = [new RequestHistoryEntry { Status = RequestStatus.Submitted, By = "beneficiary", At = now }],
                 });
                 break;
             default:

@@ -63,6 +63,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<long>("BeneficiaryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FollowUpReference")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GuideEntryIds")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -85,6 +88,22 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("QuestionLanguage")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestAnswersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequestEditing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestField")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestTries")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -283,6 +302,90 @@ namespace Tamkeen.Host.Data.Migrations
                     b.ToTable("UnansweredQuestions");
                 });
 
+            modelBuilder.Entity("Tamkeen.Host.Requests.RequestHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.ToTable("RequestHistoryEntry");
+                });
+
+            modelBuilder.Entity("Tamkeen.Host.Requests.ServiceRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BeneficiaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NationalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId", "NationalId")
+                        .IsUnique()
+                        .HasFilter("\"NationalId\" IS NOT NULL AND \"Status\" NOT IN ('Rejected', 'Completed')");
+
+                    b.ToTable("ServiceRequests");
+                });
+
             modelBuilder.Entity("Tamkeen.Core.Beneficiaries.ChannelIdentity", b =>
                 {
                     b.HasOne("Tamkeen.Core.Beneficiaries.Beneficiary", null)
@@ -319,9 +422,32 @@ namespace Tamkeen.Host.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tamkeen.Host.Requests.RequestHistoryEntry", b =>
+                {
+                    b.HasOne("Tamkeen.Host.Requests.ServiceRequest", null)
+                        .WithMany("History")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tamkeen.Host.Requests.ServiceRequest", b =>
+                {
+                    b.HasOne("Tamkeen.Core.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tamkeen.Core.Beneficiaries.Beneficiary", b =>
                 {
                     b.Navigation("Identities");
+                });
+
+            modelBuilder.Entity("Tamkeen.Host.Requests.ServiceRequest", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,36 @@
+using Tamkeen.Core.Requests;
+
+namespace Tamkeen.Host.Requests;
+
+/// <summary>A submitted service request: what the person gave, where it stands, and when the reply is due.</summary>
+public sealed class ServiceRequest
+{
+    public long Id { get; set; }
+    public required string Reference { get; set; }
+    public long BeneficiaryId { get; set; }
+    public required string ServiceId { get; set; }
+    public RequestStatus Status { get; set; }
+    public string? NationalId { get; set; }
+    public string? City { get; set; }
+
+    /// <summary>Every field given, by field code.</summary>
+    public required string AnswersJson { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public List<RequestHistoryEntry> History { get; set; } = [];
+}
+
+/// <summary>A status change or an internal note, with who and when.</summary>
+public sealed class RequestHistoryEntry
+{
+    public long Id { get; set; }
+    public long ServiceRequestId { get; set; }
+
+    /// <summary>The new status, or null for an internal note.</summary>
+    public RequestStatus? Status { get; set; }
+
+    public string? Note { get; set; }
+    public required string By { get; set; }
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Requests;
+using Tamkeen.Host.Data;
+
+namespace Tamkeen.Host.Requests;
+
+/// <summary>The staff and managers' API for requests: list and filter, read one with its history, change status, add notes.</summary>
+public static class StaffRequestEndpoints
+{
+    public sealed record StatusChange(string? Status, string? Note);
+    public sealed record NoteText(string? Note);
+
+    public static void MapStaffRequests(this IEndpointRouteBuilder app)
+    {
+        var requests = app.MapGroup("/api/staff/requests").RequireStaffToken();
+        requests.MapGet("/", ListAsync);
+        requests.MapGet("/{reference}", ReadAsync);
+        requests.MapPost("/{reference}/status", (string reference, StatusChange change, HttpContext http, RequestDesk desk, CancellationToken ct) =>
+            Enum.TryParse<RequestStatus>(change.Status, ignoreCase: true, out var status) && Enum.IsDefined(status)
+                ? desk.ChangeStatusAsync(reference, status, change.Note, http.StaffName(), ct)
+                : Task.FromResult(Results.Problem($"status must be one of: {string.Join(", ", Enum.GetNames<RequestStatus>())}.", statusCode: 400)));
+        requests.MapPost("/{reference}/notes", (string reference, NoteText note, HttpContext http, RequestDesk desk, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(note.Note)
+                ? Task.FromResult(Results.Problem("note must not be empty.", statusCode: 400))
+                : desk.AddNoteAsync(reference, note.Note, http.StaffName(), ct));
+    }
+
+    private static async Task<IResult> ListAsync(IDbContextFactory<TamkeenDb> dbFactory, TimeProvider time,
+        string? status, string? service, string? city, bool? overdue, CancellationToken ct)
+    {
+        RequestStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<RequestStatus>(status, ignoreCase: true, out var parsed)) return Results.Problem($"Unknown status '{status}'.", statusCode: 400);
+            wanted = parsed;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var query = db.ServiceRequests.AsNoTracking();
+        if (wanted is { } s) query = query.Where(r => r.Status == s);
+        if (service is not null) query = query.Where(r => r.ServiceId == service);
+        if (city is not null) query = query.Where(r => r.City == city);
+        var rows = await query.OrderBy(r => r.DueAt).ToListAsync(ct);
+        var listed = rows
+            .Select(r => new
+            {
+                reference = r.Reference, service = r.ServiceId, status = r.Status.ToString(), city = r.City,
+                nationalId = r.NationalId is null ? null : FieldValidators.MaskNationalId(r.NationalId),
+                submittedAt = r.SubmittedAt, dueAt = r.DueAt, overdue = IsOverdue(r, now),
+            })
+            .Where(r => overdue is null || r.overdue == overdue);
+        return Results.Ok(listed);
+    }
+
+    private static async Task<IResult> ReadAsync(string reference, IDbContextFactory<TamkeenDb> dbFactory, TimeProvider time, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.ServiceRequests.AsNoTracking().Include(r => r.History).SingleOrDefaultAsync(r => r.Reference == reference, ct);
+        if (request is null) return Results.NotFound();
+        return Results.Ok(new
+        {
+            reference = request.Reference, service = request.ServiceId, status = request.Status.ToString(), city = request.City,
+            answers = JsonSerializer.Deserialize<Dictionary<string, string>>(request.AnswersJson),
+            submittedAt = request.SubmittedAt, dueAt = request.DueAt, overdue = IsOverdue(request, time.GetUtcNow()),
+            history = request.History.OrderBy(h => h.Id).Select(h => new { status = h.Status?.ToString(), note = h.Note, by = h.By, at = h.At }),
+        });
+    }
+
+    /// <summary>Past its one-week promise without a decision.</summary>
+    private static bool IsOverdue(ServiceRequest request, DateTimeOffset now) =>
+        now > request.DueAt && request.Status is RequestStatus.Submitted or RequestStatus.Verified or RequestStatus.UnderStudy or RequestStatus.NeedsInformation;
+}

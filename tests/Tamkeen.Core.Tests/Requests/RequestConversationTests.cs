@@ -1,0 +1,195 @@
+using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Requests;
+using static Tamkeen.Core.Tests.Chat;
+
+namespace Tamkeen.Core.Tests;
+
+public class RequestConversationTests
+{
+    private const string ValidId = "1012345672";
+
+    /// <summary>Menu 2 → new family registration → every field answered in the ways people type them.</summary>
+    private static Chat AtSummary(StoredRequests? requests = null, long beneficiary = 7)
+    {
+        var chat = new Chat(requests: requests);
+        chat.Conversation.BeneficiaryId = beneficiary;
+        chat.Send("مرحبا");
+        chat.Send("٢");
+        chat.Send("1");
+        chat.Send("محمد عبدالله السالم");
+        chat.Send("١٠١٢٣٤٥٦٧٢");
+        chat.Send("055 123 4567");
+        chat.Send("عنيزه");
+        chat.Send("٦");
+        chat.Send("٣٬٥٠٠ ريال");
+        chat.Send("تخطي");
+        Assert.Equal(ConversationState.RequestSummary, chat.Conversation.State);
+        return chat;
+    }
+
+    [Fact]
+    public void Menu_2_lists_the_services_from_the_catalogue()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        Assert.Equal(Ar(TextKey.RequestChooseService), chat.Send("2"));
+        Assert.Equal([.. Services.Services.Select(s => s.Title[Language.Arabic]), Ar(TextKey.ButtonBack), Ar(TextKey.ButtonMenu)],
+            chat.LastReply!.Buttons.Select(b => b.Label));
+    }
+
+    [Fact]
+    public void The_summary_shows_every_field_with_the_id_and_phone_masked()
+    {
+        var chat = AtSummary();
+        var summary = chat.LastReply!.Text;
+        Assert.Contains("محمد عبدالله السالم", summary);
+        Assert.Contains(FieldValidators.MaskNationalId(ValidId), summary);
+        Assert.DoesNotContain(ValidId, summary);
+        Assert.Contains(FieldValidators.MaskMobile("+966551234567"), summary);
+        Assert.DoesNotContain("551234567", summary);
+        Assert.Contains("عنيزة", summary);
+        Assert.Contains($"{Ar(TextKey.RequestLabelDescription)}: {Ar(TextKey.RequestNotGiven)}", summary);
+        Assert.Equal(["1", "2", "3"], chat.ButtonPayloads);
+    }
+
+    [Theory]
+    [InlineData("محمد", TextKey.NameTooShort)]
+    [InlineData("محمد 123", TextKey.NameNotLetters)]
+    public void A_wrong_value_says_what_was_wrong_and_asks_again_with_an_example(string typed, TextKey problem)
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        chat.Send("2");
+        chat.Send("1");
+        Assert.Equal($"{Ar(problem)}\n\n{Ar(TextKey.RequestAskFullName)}", chat.Send(typed));
+        Assert.Equal(RequestField.FullName, chat.Conversation.RequestField);
+    }
+
+    [Fact]
+    public void Three_failed_tries_offer_a_staff_member_instead_of_looping()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        chat.Send("2");
+        chat.Send("1");
+        chat.Send("محمد عبدالله");
+        chat.Send("1234");
+        chat.Send("3012345678");
+        var third = chat.Send("1012345678");
+        Assert.Equal($"{Ar(TextKey.NationalIdCheckDigit)}\n\n{Ar(TextKey.RequestTooManyTries)}", third);
+        Assert.Equal(["human", "menu"], chat.ButtonPayloads);
+        Assert.Equal(ConversationState.RequestField, chat.Conversation.State);
+    }
+
+    [Fact]
+    public void Editing_a_field_from_the_summary_returns_to_the_summary()
+    {
+        var chat = AtSummary();
+        Assert.Equal(Ar(TextKey.RequestEditWhich), chat.Send("2"));
+        var mobile = Services.Find("new-family")!.Fields.Select(f => f.Field).ToList().IndexOf(RequestField.Mobile) + 1;
+        Assert.Equal(Ar(TextKey.RequestAskMobile), chat.Send(mobile.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        chat.Send("+966 50 987 6543");
+        Assert.Equal(ConversationState.RequestSummary, chat.Conversation.State);
+        Assert.Contains(FieldValidators.MaskMobile("+966509876543"), chat.LastReply!.Text);
+    }
+
+    [Fact]
+    public void Confirming_submits_with_a_reference_and_the_one_week_promise_in_both_calendars()
+    {
+        var chat = AtSummary();
+        var reply = chat.Send("1");
+        var submitted = Assert.IsType<RequestSubmitted>(Assert.Single(chat.Events));
+        Assert.Matches(@"^TMK-2611-\d{5}$", submitted.Reference);
+        Assert.Equal(chat.Clock.GetUtcNow().AddDays(7), submitted.DueAt);
+        Assert.Equal(ValidId, submitted.Answers[RequestField.NationalId]);
+        Assert.Equal("+966551234567", submitted.Answers[RequestField.Mobile]);
+        Assert.Equal("3500", submitted.Answers[RequestField.MonthlyIncome]);
+        Assert.False(submitted.Answers.ContainsKey(RequestField.Description));
+        Assert.StartsWith($"تم استلام طلبك برقم مرجعي {submitted.Reference}", reply);
+        Assert.Contains("خلال أسبوع", reply);
+        Assert.Contains("2 ديسمبر 2026 م", reply);   // 25 November + 7 days
+        Assert.Contains("جمادى الآخرة 1448 هـ", reply);
+        Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
+    }
+
+    [Fact]
+    public void Cancelling_from_the_summary_submits_nothing()
+    {
+        var chat = AtSummary();
+        Assert.StartsWith(Ar(TextKey.Cancelled), chat.Send("3"));
+        Assert.Empty(chat.Events);
+        Assert.Null(chat.Conversation.RequestAnswersJson);
+    }
+
+    [Fact]
+    public void An_open_request_of_the_same_service_and_id_is_not_made_twice()
+    {
+        var requests = new StoredRequests();
+        AtSummary(requests).Send("1");
+        var reference = requests.ForBeneficiary(7).Single().Reference;
+
+        var other = new Chat(requests: requests);
+        other.Conversation.BeneficiaryId = 8;
+        other.Send("مرحبا");
+        other.Send("2");
+        other.Send("1");
+        other.Send("سارة محمد");
+        var reply = other.Send(ValidId);
+        Assert.StartsWith(Ar(TextKey.RequestDuplicate).Replace("{reference}", reference, StringComparison.Ordinal)
+            .Replace("{status}", Ar(TextKey.StatusSubmitted), StringComparison.Ordinal), reply);
+        Assert.Equal(ConversationState.MainMenu, other.Conversation.State);
+        Assert.Empty(other.Events);
+    }
+
+    [Fact]
+    public void A_closed_request_does_not_stop_a_new_one()
+    {
+        var requests = new StoredRequests();
+        AtSummary(requests).Send("1");
+        requests.SetStatus(requests.ForBeneficiary(7).Single().Reference, RequestStatus.Completed);
+        var again = AtSummary(requests);
+        again.Send("1");
+        Assert.IsType<RequestSubmitted>(Assert.Single(again.Events));
+    }
+
+    [Fact]
+    public void Menu_3_lists_the_persons_own_requests_with_their_status()
+    {
+        var chat = AtSummary();
+        chat.Send("1");
+        var reference = chat.Requests.ForBeneficiary(7).Single().Reference;
+        var reply = chat.Send("3");
+        Assert.StartsWith(Ar(TextKey.FollowUpList), reply);
+        Assert.Contains($"{reference} — تسجيل أسرة جديدة — الحالة: {Ar(TextKey.StatusSubmitted)}", reply);
+    }
+
+    [Fact]
+    public void Another_familys_reference_is_shown_only_with_the_id_on_file()
+    {
+        var requests = new StoredRequests();
+        AtSummary(requests).Send("1");
+        var reference = requests.ForBeneficiary(7).Single().Reference;
+
+        var guessing = new Chat(requests: requests);
+        guessing.Conversation.BeneficiaryId = 9;
+        guessing.Send("مرحبا");
+        Assert.Equal(Ar(TextKey.FollowUpAskId), guessing.Send($"وش صار على طلبي {reference.ToLowerInvariant()}"));
+        var refused = guessing.Send("2012345670");
+        Assert.StartsWith(Ar(TextKey.FollowUpNoMatch), refused);
+        Assert.DoesNotContain(reference, refused);
+
+        guessing.Send(reference);
+        Assert.Contains(reference, guessing.Send(ValidId));
+    }
+
+    [Fact]
+    public void Zero_is_an_income_while_the_income_is_asked_not_the_menu()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        foreach (var text in new[] { "2", "1", "محمد عبدالله السالم", ValidId, "0551234567", "بريدة", "5" }) chat.Send(text);
+        Assert.Equal(RequestField.MonthlyIncome, chat.Conversation.RequestField);
+        chat.Send("0");
+        Assert.Equal(RequestField.Description, chat.Conversation.RequestField);
+    }
+}

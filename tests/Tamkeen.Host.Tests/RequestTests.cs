@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Tamkeen.Core.Requests;
+
+namespace Tamkeen.Host.Tests;
+
+public class RequestTests
+{
+    private const string Token = "test-token-for-sara-0123456789abcdef";
+    private static readonly string[] StaffSettings = [$"--Staff:ApiTokens:sara={Token}"];
+
+    private static HttpClient Staff(RunningService service, string? token = Token)
+    {
+        var client = new HttpClient { BaseAddress = service.BaseAddress };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<string> LastBotTextAsync(HttpClient visitor)
+    {
+        using var history = JsonDocument.Parse(await visitor.GetStringAsync("chat/history"));
+        return history.RootElement.GetProperty("lines").EnumerateArray().Last(l => l.GetProperty("from").GetString() == "bot").GetProperty("text").GetString()!;
+    }
+
+    [Fact]
+    public async Task A_request_filled_in_across_a_restart_is_submitted_and_a_status_change_reaches_the_person()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var database = RunningService.NewDatabaseFile();
+        var cookies = new CookieContainer();
+        await using (var first = await RunningService.StartAsync(database, clock, settings: StaffSettings))
+        {
+            using var visitor = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = first.BaseAddress };
+            foreach (var text in new[] { "مرحبا", "2", "1", "محمد عبدالله السالم", "1012345672", "0551234567" }) await visitor.SendAsync(text);
+            await first.WaitUntilIdleAsync();
+        }
+
+        await using var service = await RunningService.StartAsync(database, clock, settings: StaffSettings);
+        using (var visitor = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = service.BaseAddress })
+        {
+            foreach (var text in new[] { "بريده", "5", "0", "تخطي", "2", "1", "محمد عبدالله الحربي", "1" }) await visitor.SendAsync(text);
+            await service.WaitUntilIdleAsync();
+            Assert.Contains("تم استلام طلبك برقم مرجعي TMK-2611-", await LastBotTextAsync(visitor));
+        }
+
+        await using (var db = service.OpenDatabase())
+        {
+            var stored = await db.ServiceRequests.Include(r => r.History).SingleAsync();
+            Assert.Equal("new-family", stored.ServiceId);
+            Assert.Equal("1012345672", stored.NationalId);
+            Assert.Equal("buraydah", stored.City);
+            Assert.Contains("محمد عبدالله الحربي", stored.AnswersJson);
+            Assert.Equal(clock.GetUtcNow().AddDays(7), stored.DueAt);
+        }
+
+        using var staff = Staff(service);
+        var reference = (await staff.GetFromJsonAsync<JsonElement>("api/staff/requests"))[0].GetProperty("reference").GetString()!;
+        var change = await staff.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "NeedsInformation", note = "نرجو إرسال صورة عقد الإيجار" });
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        await service.WaitUntilIdleAsync();
+
+        using var again = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = service.BaseAddress };
+        var notice = await LastBotTextAsync(again);
+        Assert.Contains($"تغيّرت حالة طلبك {reference} (تسجيل أسرة جديدة) إلى: بحاجة إلى معلومات إضافية", notice);
+        Assert.Contains("نرجو إرسال صورة عقد الإيجار", notice);
+
+        var read = await staff.GetFromJsonAsync<JsonElement>($"api/staff/requests/{reference}");
+        var history = read.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["Submitted", "NeedsInformation"], history.Select(h => h.GetProperty("status").GetString()));
+        Assert.Equal("sara", history[1].GetProperty("by").GetString());
+    }
+
+    [Fact]
+    public async Task The_staff_api_refuses_calls_without_a_valid_token_and_lists_overdue_requests()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        await using var service = await RunningService.StartAsync(time: clock, settings: StaffSettings);
+        using var visitor = service.NewVisitor();
+        foreach (var text in new[] { "مرحبا", "2", "2", "سارة محمد", "2012345670", "0509876543", "الرس", "4", "تخطي", "1" }) await visitor.SendAsync(text);
+        await service.WaitUntilIdleAsync();
+
+        using (var anonymous = Staff(service, token: null))
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/staff/requests")).StatusCode);
+        using (var wrong = Staff(service, token: "not-the-token-0123456789abcdefghijkl"))
+            Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.PostAsJsonAsync("api/staff/requests/TMK-2611-00001/notes", new { note = "x" })).StatusCode);
+
+        using var staff = Staff(service);
+        var listed = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?service=food-basket&city=rass")).EnumerateArray());
+        Assert.Equal(FieldValidators.MaskNationalId("2012345670"), listed.GetProperty("nationalId").GetString());
+        Assert.False(listed.GetProperty("overdue").GetBoolean());
+
+        clock.Advance(TimeSpan.FromDays(8));
+        var overdue = await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?overdue=true");
+        Assert.Equal(listed.GetProperty("reference").GetString(), Assert.Single(overdue.EnumerateArray()).GetProperty("reference").GetString());
+        Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?status=Approved")).EnumerateArray());
+    }
+}
