@@ -55,6 +55,17 @@ internal sealed class Chat
         return LastReply?.Text ?? "";
     }
 
+    /// <summary>News from the association (a status change), as the host hands it to the conversation.</summary>
+    public string Notify(RequestNotice notice)
+    {
+        var id = _sequence++;
+        var message = new InboundMessage(Channel.WebChat, "session-1", $"n{id}", null, null, [], Clock.GetUtcNow(), notice);
+        var outcome = _engine.Handle(Conversation, id.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
+        Events.AddRange(outcome.Events);
+        LastReply = outcome.Replies.SingleOrDefault();
+        return LastReply?.Text ?? "";
+    }
+
     public string[] ButtonPayloads => LastReply?.Buttons.Select(b => b.Payload).ToArray() ?? [];
 
     public static string Ar(TextKey key) => Texts[Language.Arabic, key];

@@ -27,7 +27,7 @@ public class RequestTests
     }
 
     [Fact]
-    public async Task A_request_filled_in_across_a_restart_is_submitted_and_a_status_change_reaches_the_person()
+    public async Task A_request_filled_in_across_a_restart_is_submitted_and_a_request_for_information_is_answered_in_the_chat()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         var database = RunningService.NewDatabaseFile();
@@ -68,10 +68,18 @@ public class RequestTests
         Assert.Contains($"تغيّرت حالة طلبك {reference} (تسجيل أسرة جديدة) إلى: بحاجة إلى معلومات إضافية", notice);
         Assert.Contains("نرجو إرسال صورة عقد الإيجار", notice);
 
+        Assert.Contains("أرسل المعلومات المطلوبة في رسالة واحدة", notice);
+
+        await again.SendAsync("رقم عقد الإيجار في منصة إيجار 20261125");
+        await service.WaitUntilIdleAsync();
+        Assert.StartsWith($"شكراً لك، أضفنا ما أرسلته إلى طلبك {reference}", await LastBotTextAsync(again));
+
         var read = await staff.GetFromJsonAsync<JsonElement>($"api/staff/requests/{reference}");
         var history = read.GetProperty("history").EnumerateArray().ToList();
-        Assert.Equal(["Submitted", "NeedsInformation"], history.Select(h => h.GetProperty("status").GetString()));
+        Assert.Equal(["Submitted", "NeedsInformation", null], history.Select(h => h.GetProperty("status").GetString()));
         Assert.Equal("sara", history[1].GetProperty("by").GetString());
+        Assert.Equal("رقم عقد الإيجار في منصة إيجار 20261125", history[2].GetProperty("note").GetString());
+        Assert.Equal("beneficiary", history[2].GetProperty("by").GetString());
     }
 
     [Fact]

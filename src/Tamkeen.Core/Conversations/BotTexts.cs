@@ -16,6 +16,8 @@ public sealed class BotTexts
         [TextKey.FollowUpLine] = ["{reference}", "{service}", "{status}", "{due}"],
         [TextKey.RequestStatusChanged] = ["{reference}", "{service}", "{status}"],
         [TextKey.RequestStatusNote] = ["{note}"],
+        [TextKey.RequestInformationAsk] = ["{reference}"],
+        [TextKey.RequestInformationThanks] = ["{reference}"],
     };
 
     private readonly Dictionary<Language, Dictionary<TextKey, string>> _texts;

@@ -20,6 +20,13 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         var command = content.Lexicon.Match(normalized);
         var number = ArabicText.AsNumber(normalized);
 
+        if (message.Notice is { } notice)
+        {
+            // News from the association, not a message from the person: no welcome, no idle clock.
+            machine.Notify(notice);
+            return new ConversationOutcome(machine.Reply.Build(), machine.Events);
+        }
+
         var firstContact = conversation.LastMessageAt is null;
         var freshStart = StartAfresh(conversation, message.ReceivedAt, machine);
         conversation.LastMessageAt = message.ReceivedAt;

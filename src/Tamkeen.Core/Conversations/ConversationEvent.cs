@@ -24,3 +24,6 @@ public sealed record QuestionUnanswered(string Question, Language Language, Unan
 public sealed record RequestSubmitted(
     string Reference, string ServiceId, IReadOnlyDictionary<Requests.RequestField, string> Answers, DateTimeOffset SubmittedAt, DateTimeOffset DueAt)
     : ConversationEvent;
+
+/// <summary>What the person sent when a request needed more information; the host adds it to the request.</summary>
+public sealed record RequestInformationGiven(string Reference, string Text) : ConversationEvent;

@@ -15,6 +15,7 @@ internal sealed partial class ConversationMachine
     private StateMachine<S, Trigger>.TriggerWithParameters<FieldProblem> _invalid = null!;
     private StateMachine<S, Trigger>.TriggerWithParameters<RequestOverview> _duplicate = null!;
     private StateMachine<S, Trigger>.TriggerWithParameters<string> _referenceTyped = null!;
+    private StateMachine<S, Trigger>.TriggerWithParameters<RequestNotice> _notice = null!;
 
     private ServiceDefinition? Service => _services.Find(_conversation.RequestServiceId);
 
@@ -23,6 +24,7 @@ internal sealed partial class ConversationMachine
         _invalid = _machine.SetTriggerParameters<FieldProblem>(Trigger.Invalid);
         _duplicate = _machine.SetTriggerParameters<RequestOverview>(Trigger.Duplicate);
         _referenceTyped = _machine.SetTriggerParameters<string>(Trigger.Reference);
+        _notice = _machine.SetTriggerParameters<RequestNotice>(Trigger.Notice);
 
         _machine.Configure(S.RequestService)
             .OnEntry(OfferServices, "list services")
@@ -69,6 +71,15 @@ internal sealed partial class ConversationMachine
             .PermitIf(_choose, S.RequestField, n => n >= 1 && n <= Service!.Fields.Count, "a field")
             .InternalTransitionIf(_choose, n => n < 1 || n > Service!.Fields.Count, (_, _) => NotUnderstood(), "other: not understood")
             .InternalTransition(_write, (_, _) => NotUnderstood());
+
+        _machine.Configure(S.RequestInformation)
+            .OnEntryFrom(_notice, n => _conversation.FollowUpReference = n.Reference, "keep reference")
+            .OnEntry(AskInformation, "ask for the information")
+            .Permit(Trigger.ShowMenu, S.MainMenu)
+            .Permit(Trigger.Cancel, S.MainMenu)
+            .Permit(Trigger.Back, S.MainMenu)
+            .PermitIf(_write, S.MainMenu, text => text.Count(char.IsLetterOrDigit) >= 2, "information sent")
+            .InternalTransitionIf(_write, text => text.Count(char.IsLetterOrDigit) < 2, (_, _) => AskInformation(), "too short");
 
         _machine.Configure(S.FollowUpIdentity)
             .OnEntryFrom(_referenceTyped, AskIdentity, "ask ID on file")
@@ -270,6 +281,32 @@ internal sealed partial class ConversationMachine
         .Replace("{service}", _services.Find(request.ServiceId)?.Title[_conversation.Language] ?? request.ServiceId, StringComparison.Ordinal)
         .Replace("{status}", StatusText(request.Status), StringComparison.Ordinal)
         .Replace("{due}", DueDate.Describe(request.DueAt, _conversation.Language), StringComparison.Ordinal);
+
+    /// <summary>News about a request: told at once; "needs information" then waits for what was asked.</summary>
+    public void Notify(RequestNotice notice)
+    {
+        var text = T(TextKey.RequestStatusChanged)
+            .Replace("{reference}", notice.Reference, StringComparison.Ordinal)
+            .Replace("{service}", _services.Find(notice.ServiceId)?.Title[_conversation.Language] ?? notice.ServiceId, StringComparison.Ordinal)
+            .Replace("{status}", StatusText(notice.Status), StringComparison.Ordinal);
+        if (!string.IsNullOrWhiteSpace(notice.Note)) text += "\n" + T(TextKey.RequestStatusNote).Replace("{note}", notice.Note, StringComparison.Ordinal);
+        Reply.Say(text);
+        if (notice.Status == RequestStatus.NeedsInformation) _machine.Fire(_notice, notice);
+    }
+
+    private void AskInformation()
+    {
+        Reply.Say(T(TextKey.RequestInformationAsk).Replace("{reference}", _conversation.FollowUpReference, StringComparison.Ordinal));
+        Reply.Offer(Navigation());
+    }
+
+    /// <summary>Entering the main menu from RequestInformation with a text: it goes to the request.</summary>
+    private void AttachInformation(string text)
+    {
+        var reference = _conversation.FollowUpReference!;
+        Events.Add(new RequestInformationGiven(reference, text));
+        Reply.Say(T(TextKey.RequestInformationThanks).Replace("{reference}", reference, StringComparison.Ordinal));
+    }
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

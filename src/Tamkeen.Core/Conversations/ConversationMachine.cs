@@ -56,7 +56,7 @@ internal sealed partial class ConversationMachine
     public void Fire(Trigger trigger) => _machine.Fire(trigger);
     public void Choose(int number)
     {
-        if (_conversation.State is S.RequestField or S.FollowUpIdentity) Write(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_conversation.State is S.RequestField or S.FollowUpIdentity or S.RequestInformation) Write(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         else _machine.Fire(_choose, number);
     }
 
@@ -99,6 +99,7 @@ internal sealed partial class ConversationMachine
             case S.RequestField: AskField(); break;
             case S.RequestSummary: ShowSummary(); break;
             case S.RequestEditPick: OfferFieldsToEdit(); break;
+            case S.RequestInformation: AskInformation(); break;
             case S.FollowUpIdentity:
                 Say(TextKey.FollowUpAskId);
                 Reply.Offer(Navigation());
@@ -112,7 +113,11 @@ internal sealed partial class ConversationMachine
     {
         _machine.Configure(S.MainMenu)
             .OnEntryFrom(Trigger.Cancel, t => { if (!t.IsReentry) Say(TextKey.Cancelled); }, "say cancelled")
-            .OnEntryFrom(_write, (text, t) => { if (t.Source == S.FeedbackText) SubmitFeedback(text); }, "record feedback, thank")
+            .OnEntryFrom(_write, (text, t) =>
+            {
+                if (t.Source == S.FeedbackText) SubmitFeedback(text);
+                else if (t.Source == S.RequestInformation) AttachInformation(text);
+            }, "record feedback or information, thank")
             .OnEntryFrom(_choose, (_, t) => { if (t.Source == S.AnswerFeedback) Say(TextKey.AnswerGlad); }, "glad it helped")
             .OnEntryFrom(_choose, (n, t) =>
             {
@@ -203,7 +208,10 @@ internal sealed partial class ConversationMachine
 
         foreach (var state in Enum.GetValues<S>())
         {
-            _machine.Configure(state)
+            var configuration = _machine.Configure(state);
+            if (state == S.RequestInformation) configuration.PermitReentry(_notice.Trigger);
+            else configuration.Permit(_notice.Trigger, S.RequestInformation);
+            configuration
                 .InternalTransition(Trigger.AskForPerson, _ => TalkToStaffLater())
                 .InternalTransition(_switchLanguage, (language, _) =>
                 {

@@ -13,4 +13,5 @@ public enum ConversationState
     RequestSummary = 8,
     RequestEditPick = 9,
     FollowUpIdentity = 10,
+    RequestInformation = 11,
 }

@@ -91,4 +91,6 @@ public enum TextKey
     FollowUpNotFound,
     RequestStatusChanged,
     RequestStatusNote,
+    RequestInformationAsk,
+    RequestInformationThanks,
 }

@@ -14,4 +14,5 @@ public enum Trigger
     Invalid,
     Duplicate,
     Reference,
+    Notice,
 }

@@ -105,6 +105,10 @@ public sealed class ConversationProcessor(
                     History = [new RequestHistoryEntry { Status = RequestStatus.Submitted, By = "beneficiary", At = now }],
                 });
                 break;
+            case RequestInformationGiven given:
+                var requestId = db.ServiceRequests.Where(q => q.Reference == given.Reference).Select(q => q.Id).Single();
+                db.Add(new RequestHistoryEntry { ServiceRequestId = requestId, Note = given.Text, By = "beneficiary", At = now });
+                break;
             default:
                 throw new NotSupportedException($"No handler records {e.GetType().Name}.");
         }

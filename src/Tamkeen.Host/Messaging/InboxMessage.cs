@@ -17,6 +17,9 @@ public sealed class InboxMessage
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
 
+    /// <summary>For news from the association (a status change) rather than a message from the person.</summary>
+    public string? NoticeJson { get; set; }
+
     /// <summary>Set when processing kept failing; the person was told and staff can look at the row.</summary>
     public string? ProcessingError { get; set; }
 
@@ -35,5 +38,17 @@ public sealed class InboxMessage
     public InboundMessage ToInbound() => new(
         Channel, SenderAddress, ChannelMessageId, Text, ButtonPayload,
         AttachmentsJson is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(AttachmentsJson) ?? [],
-        ReceivedAt);
+        ReceivedAt,
+        NoticeJson is null ? null : JsonSerializer.Deserialize<RequestNotice>(NoticeJson));
+
+    /// <summary>News for the person, delivered through their lane as if they had written, to where they last wrote from.</summary>
+    public static InboxMessage ForNotice(InboxMessage lastFromPerson, RequestNotice notice, DateTimeOffset now) => new()
+    {
+        Channel = lastFromPerson.Channel,
+        ChannelMessageId = $"notice-{Guid.NewGuid():N}",
+        SenderAddress = lastFromPerson.SenderAddress,
+        BeneficiaryId = lastFromPerson.BeneficiaryId,
+        NoticeJson = JsonSerializer.Serialize(notice),
+        ReceivedAt = now,
+    };
 }

@@ -30,12 +30,6 @@ public sealed class OutboxMessage
     public IReadOnlyList<ReplyButton> Buttons =>
         ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ReplyButton>>(ButtonsJson) ?? [];
 
-    /// <summary>A message the association starts (not a reply), to the address the person last wrote from.</summary>
-    public static OutboxMessage Notice(long beneficiaryId, Channel channel, string address, string text, DateTimeOffset now) => new()
-    {
-        BeneficiaryId = beneficiaryId, Channel = channel, Address = address, Text = text, CreatedAt = now, NextAttemptAt = now,
-    };
-
     public static OutboxMessage ReplyTo(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now) => new()
     {
         BeneficiaryId = inbox.BeneficiaryId,

@@ -8,10 +8,11 @@ using Tamkeen.Host.Messaging;
 namespace Tamkeen.Host.Requests;
 
 /// <summary>
-/// What staff do to a request. A status change is recorded with who, when and the note, and the person is told on
-/// the channel they last wrote from, in their language, in the same commit.
+/// What staff do to a request. A status change is recorded with who, when and the note, and in the same commit a
+/// notice is stored in the person's inbox; their lane tells them on the channel they last wrote from, in their
+/// language, and for "needs information" waits for what was asked.
 /// </summary>
-public sealed class RequestDesk(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, BotContent content, OutboxSignal outboxSignal, TimeProvider time)
+public sealed class RequestDesk(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, TimeProvider time)
 {
     public async Task<IResult> ChangeStatusAsync(string reference, RequestStatus status, string? note, string staff, CancellationToken ct)
     {
@@ -20,11 +21,8 @@ public sealed class RequestDesk(IDbContextFactory<TamkeenDb> dbFactory, Database
         if (request is null) return Results.NotFound();
         if (request.Status == status) return Results.Problem($"The request is already {status}.", statusCode: StatusCodes.Status409Conflict);
         var lastMessage = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == request.BeneficiaryId).OrderByDescending(m => m.Id).FirstAsync(ct);
-        var language = await db.Conversations.Where(c => c.BeneficiaryId == request.BeneficiaryId).Select(c => (Language?)c.Language).SingleOrDefaultAsync(ct)
-                       ?? Language.Arabic;
-
         var now = time.GetUtcNow();
-        var notice = Notice(request, status, note, language);
+        InboxMessage? notice = null;
         await writer.WriteAsync(changes =>
         {
             var row = new ServiceRequest { Id = request.Id, Reference = request.Reference, ServiceId = request.ServiceId, AnswersJson = request.AnswersJson };
@@ -32,9 +30,9 @@ public sealed class RequestDesk(IDbContextFactory<TamkeenDb> dbFactory, Database
             row.Status = status;
             changes.Entry(row).Property(r => r.Status).IsModified = true;
             changes.Add(new RequestHistoryEntry { ServiceRequestId = request.Id, Status = status, Note = note, By = staff, At = now });
-            changes.Outbox.Add(OutboxMessage.Notice(request.BeneficiaryId, lastMessage.Channel, lastMessage.SenderAddress, notice, now));
+            changes.Inbox.Add(notice = InboxMessage.ForNotice(lastMessage, new RequestNotice(reference, request.ServiceId, status, note), now));
         }, ct);
-        outboxSignal.Notify();
+        _ = lanes.Enqueue(notice!);
         return Results.Ok(new { reference, status = status.ToString() });
     }
 
@@ -46,15 +44,5 @@ public sealed class RequestDesk(IDbContextFactory<TamkeenDb> dbFactory, Database
         var now = time.GetUtcNow();
         await writer.WriteAsync(changes => changes.Add(new RequestHistoryEntry { ServiceRequestId = id.Value, Note = note, By = staff, At = now }), ct);
         return Results.Ok(new { reference });
-    }
-
-    private string Notice(ServiceRequest request, RequestStatus status, string? note, Language language)
-    {
-        var texts = content.Texts;
-        var text = texts[language, TextKey.RequestStatusChanged]
-            .Replace("{reference}", request.Reference, StringComparison.Ordinal)
-            .Replace("{service}", content.Services.Find(request.ServiceId)?.Title[language] ?? request.ServiceId, StringComparison.Ordinal)
-            .Replace("{status}", texts[language, Enum.Parse<TextKey>($"Status{status}")], StringComparison.Ordinal);
-        return string.IsNullOrWhiteSpace(note) ? text : text + "\n" + texts[language, TextKey.RequestStatusNote].Replace("{note}", note, StringComparison.Ordinal);
     }
 }

@@ -192,4 +192,30 @@ public class RequestConversationTests
         chat.Send("0");
         Assert.Equal(RequestField.Description, chat.Conversation.RequestField);
     }
+
+    [Fact]
+    public void A_status_change_is_told_and_the_step_the_person_was_in_is_kept()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        chat.Send("5");
+        var reply = chat.Notify(new RequestNotice("TMK-2611-00042", "food-basket", RequestStatus.Approved, null));
+        Assert.Equal("تغيّرت حالة طلبك TMK-2611-00042 (سلة غذائية) إلى: مقبول.", reply);
+        Assert.Equal(ConversationState.FeedbackKind, chat.Conversation.State);
+    }
+
+    [Fact]
+    public void Needs_information_waits_for_what_was_asked_and_attaches_it_to_the_request()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        var reply = chat.Notify(new RequestNotice("TMK-2611-00042", "rent-support", RequestStatus.NeedsInformation, "أرسل رقم عقد الإيجار"));
+        Assert.Contains("ملاحظة من الإدارة: أرسل رقم عقد الإيجار", reply);
+        Assert.EndsWith(Ar(TextKey.RequestInformationAsk).Replace("{reference}", "TMK-2611-00042", StringComparison.Ordinal), reply);
+        Assert.Equal(ConversationState.RequestInformation, chat.Conversation.State);
+
+        Assert.StartsWith(Ar(TextKey.RequestInformationThanks).Replace("{reference}", "TMK-2611-00042", StringComparison.Ordinal), chat.Send("العقد رقم ٢٠٢٦١١٢٥"));
+        Assert.Equal(new RequestInformationGiven("TMK-2611-00042", "العقد رقم ٢٠٢٦١١٢٥"), Assert.Single(chat.Events));
+        Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
+    }
 }

@@ -174,6 +174,9 @@ namespace Tamkeen.Host.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoticeJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
