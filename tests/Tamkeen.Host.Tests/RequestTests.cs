@@ -105,5 +105,19 @@ public class RequestTests
         var overdue = await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?overdue=true");
         Assert.Equal(listed.GetProperty("reference").GetString(), Assert.Single(overdue.EnumerateArray()).GetProperty("reference").GetString());
         Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?status=Approved")).EnumerateArray());
+
+        // Another family guessing the reference learns nothing without the ID number on file.
+        var reference = listed.GetProperty("reference").GetString()!;
+        using var guesser = service.NewVisitor();
+        await guesser.SendAsync("مرحبا");
+        await guesser.SendAsync(reference);
+        await guesser.SendAsync("1012345672");
+        await service.WaitUntilIdleAsync();
+        using var history = JsonDocument.Parse(await guesser.GetStringAsync("chat/history"));
+        var botLines = history.RootElement.GetProperty("lines").EnumerateArray()
+            .Where(l => l.GetProperty("from").GetString() == "bot").Select(l => l.GetProperty("text").GetString()!).ToList();
+        Assert.StartsWith("هذا الطلب مسجّل من حساب آخر", botLines[1]);
+        Assert.StartsWith("لا يطابق هذا الرقم المسجّل في الطلب", botLines[2]);
+        Assert.DoesNotContain(botLines, line => line.Contains("سلة غذائية", StringComparison.Ordinal));
     }
 }

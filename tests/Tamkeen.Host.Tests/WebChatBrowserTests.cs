@@ -89,6 +89,37 @@ public class WebChatBrowserTests
     }
 
     [Fact]
+    public async Task Visitor_submits_a_food_basket_request_with_buttons_and_typing_and_sees_its_reference()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var page = ChatPage.Open(service.BaseAddress);
+        var menu = page.WaitForMenu();
+        var services = page.Reply(() => ChatPage.Press(menu, "2"));
+        Assert.Contains("سلة غذائية", services.Text);
+
+        page.Reply(() => ChatPage.Press(services, "2"));
+        page.Reply(() => page.Type("نورة عبدالرحمن"));
+        var wrongId = page.Reply(() => page.Type("١٠١٢٣٤٥٦٧٨"));
+        Assert.Contains("في أحد أرقامه", wrongId.Text);
+        page.Reply(() => page.Type("١٠١٢٣٤٥٦٧٢"));
+        var city = page.Reply(() => page.Type("0551234567"));
+        var familySize = page.Reply(() => ChatPage.Press(city, "2"));   // Unaizah, from the list
+        var description = page.Reply(() => page.Type("٧"));
+        var summary = page.Reply(() => ChatPage.Press(description, "skip"));
+        Assert.Contains("عنيزة", summary.Text);
+        Assert.DoesNotContain("1012345672", summary.Text);
+
+        var submitted = page.Reply(() => ChatPage.Press(summary, "1"));
+        var reference = Regex.Match(submitted.Text, @"TMK-\d{4}-\d{5}").Value;
+        Assert.NotEmpty(reference);
+        Assert.Contains("هـ", submitted.Text);
+        await using var db = service.OpenDatabase();
+        Assert.Equal(reference, (await db.ServiceRequests.SingleAsync(TestContext.Current.CancellationToken)).Reference);
+        Assert.True(page.FitsTheScreenWidth(), "The service and city lists must fit a phone.");
+        Assert.Empty(page.ScriptErrors());
+    }
+
+    [Fact]
     public async Task Visitor_switches_the_page_and_the_bot_to_English()
     {
         await using var service = await RunningService.StartAsync();
