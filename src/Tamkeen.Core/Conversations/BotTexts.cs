@@ -18,6 +18,7 @@ public sealed class BotTexts
         [TextKey.RequestStatusNote] = ["{note}"],
         [TextKey.RequestInformationAsk] = ["{reference}"],
         [TextKey.RequestInformationThanks] = ["{reference}"],
+        [TextKey.RequestAttachmentsKept] = ["{count}"],
     };
 
     private readonly Dictionary<Language, Dictionary<TextKey, string>> _texts;

@@ -28,6 +28,9 @@ public sealed class Conversation
     /// <summary>Set while a field is changed from the summary, so that the summary comes back next.</summary>
     public bool RequestEditing { get; set; }
 
+    /// <summary>Photos or documents sent while a request is filled in or information is asked (JSON).</summary>
+    public string? RequestAttachmentsJson { get; set; }
+
     /// <summary>A reference asked about from another account, waiting for the ID number on file.</summary>
     public string? FollowUpReference { get; set; }
 

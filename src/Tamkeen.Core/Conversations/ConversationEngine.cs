@@ -30,6 +30,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         var firstContact = conversation.LastMessageAt is null;
         var freshStart = StartAfresh(conversation, message.ReceivedAt, machine);
         conversation.LastMessageAt = message.ReceivedAt;
+        var attachmentsKept = machine.KeepAttachments(message.Attachments);
 
         if (text.Length > settings.MaxMessageLength)
         {
@@ -39,8 +40,12 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         }
         else if (text.Length == 0)
         {
-            if (message.Attachments.Count > 0) machine.Say(TextKey.AttachmentsNotRead);
-            machine.Prompt();
+            if (attachmentsKept && conversation.State == ConversationState.RequestInformation) machine.Write("");
+            else
+            {
+                if (message.Attachments.Count > 0 && !attachmentsKept) machine.Say(TextKey.AttachmentsNotRead);
+                machine.Prompt();
+            }
         }
         else if (command is { } c and not (Command.Suggestion or Command.Complaint or Command.Yes or Command.No or Command.Skip)
                  && !(number is not null && conversation.State is ConversationState.RequestField)) // "0" is an income there, not the menu

@@ -22,8 +22,9 @@ public sealed record QuestionUnanswered(string Question, Language Language, Unan
 
 /// <summary>A service request confirmed by the person; the host stores it and management studies it.</summary>
 public sealed record RequestSubmitted(
-    string Reference, string ServiceId, IReadOnlyDictionary<Requests.RequestField, string> Answers, DateTimeOffset SubmittedAt, DateTimeOffset DueAt)
+    string Reference, string ServiceId, IReadOnlyDictionary<Requests.RequestField, string> Answers, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
+    IReadOnlyList<Attachment> Attachments)
     : ConversationEvent;
 
 /// <summary>What the person sent when a request needed more information; the host adds it to the request.</summary>
-public sealed record RequestInformationGiven(string Reference, string Text) : ConversationEvent;
+public sealed record RequestInformationGiven(string Reference, string Text, IReadOnlyList<Attachment> Attachments) : ConversationEvent;

@@ -78,8 +78,8 @@ internal sealed partial class ConversationMachine
             .Permit(Trigger.ShowMenu, S.MainMenu)
             .Permit(Trigger.Cancel, S.MainMenu)
             .Permit(Trigger.Back, S.MainMenu)
-            .PermitIf(_write, S.MainMenu, text => text.Count(char.IsLetterOrDigit) >= 2, "information sent")
-            .InternalTransitionIf(_write, text => text.Count(char.IsLetterOrDigit) < 2, (_, _) => AskInformation(), "too short");
+            .PermitIf(_write, S.MainMenu, GivesInformation, "information sent")
+            .InternalTransitionIf(_write, text => !GivesInformation(text), (_, _) => AskInformation(), "too short");
 
         _machine.Configure(S.FollowUpIdentity)
             .OnEntryFrom(_referenceTyped, AskIdentity, "ask ID on file")
@@ -148,7 +148,24 @@ internal sealed partial class ConversationMachine
         _conversation.RequestAnswersJson = null;
         _conversation.RequestTries = 0;
         _conversation.RequestEditing = false;
+        _conversation.RequestAttachmentsJson = null;
     }
+
+    private static readonly S[] StatesKeepingAttachments = [S.RequestField, S.RequestSummary, S.RequestEditPick, S.RequestInformation];
+
+    /// <summary>Photos or documents sent while a request is filled in (or information asked) go with it.</summary>
+    public bool KeepAttachments(IReadOnlyList<Attachment> attachments)
+    {
+        if (attachments.Count == 0 || !StatesKeepingAttachments.Contains(_conversation.State)) return false;
+        _conversation.RequestAttachmentsJson = JsonSerializer.Serialize(KeptAttachments().Concat(attachments).ToList());
+        Reply.Say(T(TextKey.RequestAttachmentsKept).Replace("{count}", Number(attachments.Count), StringComparison.Ordinal));
+        return true;
+    }
+
+    private List<Attachment> KeptAttachments() =>
+        _conversation.RequestAttachmentsJson is { } json ? JsonSerializer.Deserialize<List<Attachment>>(json) ?? [] : [];
+
+    private bool GivesInformation(string text) => text.Count(char.IsLetterOrDigit) >= 2 || _conversation.RequestAttachmentsJson is not null;
 
     private void OfferServices()
     {
@@ -221,7 +238,7 @@ internal sealed partial class ConversationMachine
         }
         var reference = RequestReference.Create(_receivedAt, _reference);
         var due = DueDate.For(_receivedAt);
-        Events.Add(new RequestSubmitted(reference, service.Id, answers.Where(a => a.Value.Length > 0).ToDictionary(), _receivedAt, due));
+        Events.Add(new RequestSubmitted(reference, service.Id, answers.Where(a => a.Value.Length > 0).ToDictionary(), _receivedAt, due, KeptAttachments()));
         Reply.Say(T(TextKey.RequestSubmitted)
             .Replace("{reference}", reference, StringComparison.Ordinal)
             .Replace("{due}", DueDate.Describe(due, _conversation.Language), StringComparison.Ordinal));
@@ -304,7 +321,8 @@ internal sealed partial class ConversationMachine
     private void AttachInformation(string text)
     {
         var reference = _conversation.FollowUpReference!;
-        Events.Add(new RequestInformationGiven(reference, text));
+        Events.Add(new RequestInformationGiven(reference, text, KeptAttachments()));
+        _conversation.RequestAttachmentsJson = null;
         Reply.Say(T(TextKey.RequestInformationThanks).Replace("{reference}", reference, StringComparison.Ordinal));
     }
 

@@ -93,4 +93,5 @@ public enum TextKey
     RequestStatusNote,
     RequestInformationAsk,
     RequestInformationThanks,
+    RequestAttachmentsKept,
 }

@@ -102,12 +102,17 @@ public sealed class ConversationProcessor(
                     NationalId = r.Answers.GetValueOrDefault(RequestField.NationalId), City = r.Answers.GetValueOrDefault(RequestField.City),
                     AnswersJson = JsonSerializer.Serialize(r.Answers.ToDictionary(a => RequestFields.Code(a.Key), a => a.Value), ReadableJson),
                     SubmittedAt = r.SubmittedAt, DueAt = r.DueAt,
+                    AttachmentsJson = r.Attachments.Count == 0 ? null : JsonSerializer.Serialize(r.Attachments, ReadableJson),
                     History = [new RequestHistoryEntry { Status = RequestStatus.Submitted, By = "beneficiary", At = now }],
                 });
                 break;
             case RequestInformationGiven given:
                 var requestId = db.ServiceRequests.Where(q => q.Reference == given.Reference).Select(q => q.Id).Single();
-                db.Add(new RequestHistoryEntry { ServiceRequestId = requestId, Note = given.Text, By = "beneficiary", At = now });
+                db.Add(new RequestHistoryEntry
+                {
+                    ServiceRequestId = requestId, Note = given.Text.Length == 0 ? null : given.Text, By = "beneficiary", At = now,
+                    AttachmentsJson = given.Attachments.Count == 0 ? null : JsonSerializer.Serialize(given.Attachments, ReadableJson),
+                });
                 break;
             default:
                 throw new NotSupportedException($"No handler records {e.GetType().Name}.");

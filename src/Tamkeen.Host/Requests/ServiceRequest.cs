@@ -16,6 +16,9 @@ public sealed class ServiceRequest
     /// <summary>Every field given, by field code.</summary>
     public required string AnswersJson { get; set; }
 
+    /// <summary>Photos or documents sent with the request (channel file references), as JSON; null when none.</summary>
+    public string? AttachmentsJson { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public List<RequestHistoryEntry> History { get; set; } = [];
@@ -31,6 +34,10 @@ public sealed class RequestHistoryEntry
     public RequestStatus? Status { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Photos or documents the person sent with this entry (information asked for), as JSON.</summary>
+    public string? AttachmentsJson { get; set; }
+
     public required string By { get; set; }
     public DateTimeOffset At { get; set; }
 }

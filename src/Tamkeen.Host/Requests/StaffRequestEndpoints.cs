@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
 using Tamkeen.Host.Data;
 
@@ -62,10 +63,14 @@ public static class StaffRequestEndpoints
         {
             reference = request.Reference, service = request.ServiceId, status = request.Status.ToString(), city = request.City,
             answers = JsonSerializer.Deserialize<Dictionary<string, string>>(request.AnswersJson),
+            attachments = Attachments(request.AttachmentsJson),
             submittedAt = request.SubmittedAt, dueAt = request.DueAt, overdue = IsOverdue(request, time.GetUtcNow()),
-            history = request.History.OrderBy(h => h.Id).Select(h => new { status = h.Status?.ToString(), note = h.Note, by = h.By, at = h.At }),
+            history = request.History.OrderBy(h => h.Id)
+                .Select(h => new { status = h.Status?.ToString(), note = h.Note, attachments = Attachments(h.AttachmentsJson), by = h.By, at = h.At }),
         });
     }
+
+    private static List<Attachment> Attachments(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(json) ?? [];
 
     /// <summary>Past its one-week promise without a decision.</summary>
     private static bool IsOverdue(ServiceRequest request, DateTimeOffset now) =>

@@ -215,7 +215,46 @@ public class RequestConversationTests
         Assert.Equal(ConversationState.RequestInformation, chat.Conversation.State);
 
         Assert.StartsWith(Ar(TextKey.RequestInformationThanks).Replace("{reference}", "TMK-2611-00042", StringComparison.Ordinal), chat.Send("العقد رقم ٢٠٢٦١١٢٥"));
-        Assert.Equal(new RequestInformationGiven("TMK-2611-00042", "العقد رقم ٢٠٢٦١١٢٥"), Assert.Single(chat.Events));
+        var given = Assert.IsType<RequestInformationGiven>(Assert.Single(chat.Events));
+        Assert.Equal(("TMK-2611-00042", "العقد رقم ٢٠٢٦١١٢٥"), (given.Reference, given.Text));
+        Assert.Empty(given.Attachments);
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
+    }
+
+    [Fact]
+    public void Photos_sent_while_filling_in_go_with_the_request()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        chat.Send("2");
+        chat.Send("1");
+        var photo = new Attachment("image/jpeg", "telegram:file-1");
+        var reply = chat.Send(null, null, photo);
+        Assert.StartsWith(Ar(TextKey.RequestAttachmentsKept).Replace("{count}", "1", StringComparison.Ordinal), reply);
+        Assert.Contains(Ar(TextKey.RequestAskFullName), reply);
+        foreach (var text in new[] { "محمد عبدالله السالم", ValidId, "0551234567", "بريدة", "5", "0", "تخطي", "1" }) chat.Send(text);
+        Assert.Equal([photo], Assert.IsType<RequestSubmitted>(Assert.Single(chat.Events)).Attachments);
+    }
+
+    [Fact]
+    public void A_photo_alone_answers_a_request_for_information()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        chat.Notify(new RequestNotice("TMK-2611-00042", "rent-support", RequestStatus.NeedsInformation, "أرسل صورة العقد"));
+        var contract = new Attachment("application/pdf", "whatsapp:media-7");
+        chat.Send(null, null, contract);
+        var given = Assert.IsType<RequestInformationGiven>(Assert.Single(chat.Events));
+        Assert.Equal(("TMK-2611-00042", ""), (given.Reference, given.Text));
+        Assert.Equal([contract], given.Attachments);
+        Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
+    }
+
+    [Fact]
+    public void Attachments_outside_a_request_are_not_read_and_say_so()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        Assert.StartsWith(Ar(TextKey.AttachmentsNotRead), chat.Send(null, null, new Attachment("image/png", "x")));
     }
 }

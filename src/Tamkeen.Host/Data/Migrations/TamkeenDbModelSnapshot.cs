@@ -92,6 +92,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("RequestAnswersJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestAttachmentsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RequestEditing")
                         .HasColumnType("INTEGER");
 
@@ -314,6 +317,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AttachmentsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("By")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -343,6 +349,9 @@ namespace Tamkeen.Host.Data.Migrations
 
                     b.Property<string>("AnswersJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("BeneficiaryId")
