@@ -21,8 +21,8 @@ internal sealed class StoredRequests : IRequestLookup
     public RequestOverview? FindOpen(string serviceId, string nationalId) =>
         _requests.FirstOrDefault(r => r.ServiceId == serviceId && r.NationalId == nationalId && r.Status.IsOpen());
 
-    public IReadOnlyList<RequestOverview> ForBeneficiary(long beneficiaryId) =>
-        _requests.Where(r => r.BeneficiaryId == beneficiaryId).Reverse().ToList();
+    public IReadOnlyList<RequestOverview> OpenForBeneficiary(long beneficiaryId) =>
+        _requests.Where(r => r.BeneficiaryId == beneficiaryId && r.Status.IsOpen()).Reverse().ToList();
 
     public RequestOverview? FindByReference(string reference) => _requests.FirstOrDefault(r => r.Reference == reference);
 }

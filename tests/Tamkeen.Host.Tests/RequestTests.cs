@@ -106,6 +106,15 @@ public class RequestTests
         Assert.Equal(listed.GetProperty("reference").GetString(), Assert.Single(overdue.EnumerateArray()).GetProperty("reference").GetString());
         Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?status=Approved")).EnumerateArray());
 
+        // The same service for the same ID number from another account: told the open request, nothing new stored.
+        using (var relative = service.NewVisitor())
+        {
+            foreach (var text in new[] { "مرحبا", "2", "2", "محمد سعد", "٢٠١٢٣٤٥٦٧٠" }) await relative.SendAsync(text);
+            await service.WaitUntilIdleAsync();
+            Assert.StartsWith($"لديك طلب مفتوح لهذه الخدمة برقم {listed.GetProperty("reference").GetString()}", await LastBotTextAsync(relative));
+        }
+        await using (var db = service.OpenDatabase()) Assert.Equal(1, await db.ServiceRequests.CountAsync());
+
         // Another family guessing the reference learns nothing without the ID number on file.
         var reference = listed.GetProperty("reference").GetString()!;
         using var guesser = service.NewVisitor();

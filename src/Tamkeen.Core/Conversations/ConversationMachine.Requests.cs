@@ -255,10 +255,10 @@ internal sealed partial class ConversationMachine
 
     private string StatusText(RequestStatus status) => T(Enum.Parse<TextKey>($"Status{status}"));
 
-    /// <summary>Menu 3: the person's own requests, newest first.</summary>
+    /// <summary>Menu 3: the person's own open requests, newest first (a closed one can still be asked about by reference).</summary>
     private void ListOwnRequests()
     {
-        var own = _requests.ForBeneficiary(_conversation.BeneficiaryId);
+        var own = _requests.OpenForBeneficiary(_conversation.BeneficiaryId);
         Reply.Say(own.Count == 0 ? T(TextKey.FollowUpNone) : T(TextKey.FollowUpList) + "\n" + string.Join("\n", own.Select(Line)));
         ShowMenu();
     }

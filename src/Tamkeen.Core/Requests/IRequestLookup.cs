@@ -7,7 +7,8 @@ public interface IRequestLookup
 {
     RequestOverview? FindOpen(string serviceId, string nationalId);
 
-    IReadOnlyList<RequestOverview> ForBeneficiary(long beneficiaryId);
+    /// <summary>The person's open requests, newest first.</summary>
+    IReadOnlyList<RequestOverview> OpenForBeneficiary(long beneficiaryId);
 
     RequestOverview? FindByReference(string reference);
 }

@@ -16,10 +16,10 @@ public sealed class RequestLookup(IDbContextFactory<TamkeenDb> dbFactory) : IReq
             .FirstOrDefault();
     }
 
-    public IReadOnlyList<RequestOverview> ForBeneficiary(long beneficiaryId)
+    public IReadOnlyList<RequestOverview> OpenForBeneficiary(long beneficiaryId)
     {
         using var db = dbFactory.CreateDbContext();
-        return Overview(db.ServiceRequests.Where(r => r.BeneficiaryId == beneficiaryId).OrderByDescending(r => r.Id)).Take(10).ToList();
+        return Overview(db.ServiceRequests.Where(r => r.BeneficiaryId == beneficiaryId && !Closed.Contains(r.Status)).OrderByDescending(r => r.Id)).Take(10).ToList();
     }
 
     public RequestOverview? FindByReference(string reference)

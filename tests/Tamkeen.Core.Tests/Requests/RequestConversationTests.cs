@@ -126,7 +126,7 @@ public class RequestConversationTests
     {
         var requests = new StoredRequests();
         AtSummary(requests).Send("1");
-        var reference = requests.ForBeneficiary(7).Single().Reference;
+        var reference = requests.OpenForBeneficiary(7).Single().Reference;
 
         var other = new Chat(requests: requests);
         other.Conversation.BeneficiaryId = 8;
@@ -146,7 +146,7 @@ public class RequestConversationTests
     {
         var requests = new StoredRequests();
         AtSummary(requests).Send("1");
-        requests.SetStatus(requests.ForBeneficiary(7).Single().Reference, RequestStatus.Completed);
+        requests.SetStatus(requests.OpenForBeneficiary(7).Single().Reference, RequestStatus.Completed);
         var again = AtSummary(requests);
         again.Send("1");
         Assert.IsType<RequestSubmitted>(Assert.Single(again.Events));
@@ -157,10 +157,19 @@ public class RequestConversationTests
     {
         var chat = AtSummary();
         chat.Send("1");
-        var reference = chat.Requests.ForBeneficiary(7).Single().Reference;
+        var reference = chat.Requests.OpenForBeneficiary(7).Single().Reference;
         var reply = chat.Send("3");
         Assert.StartsWith(Ar(TextKey.FollowUpList), reply);
         Assert.Contains($"{reference} — تسجيل أسرة جديدة — الحالة: {Ar(TextKey.StatusSubmitted)}", reply);
+    }
+
+    [Fact]
+    public void Menu_3_leaves_out_closed_requests()
+    {
+        var chat = AtSummary();
+        chat.Send("1");
+        chat.Requests.SetStatus(chat.Requests.OpenForBeneficiary(7).Single().Reference, RequestStatus.Rejected);
+        Assert.StartsWith(Ar(TextKey.FollowUpNone), chat.Send("3"));
     }
 
     [Fact]
@@ -168,7 +177,7 @@ public class RequestConversationTests
     {
         var requests = new StoredRequests();
         AtSummary(requests).Send("1");
-        var reference = requests.ForBeneficiary(7).Single().Reference;
+        var reference = requests.OpenForBeneficiary(7).Single().Reference;
 
         var guessing = new Chat(requests: requests);
         guessing.Conversation.BeneficiaryId = 9;
