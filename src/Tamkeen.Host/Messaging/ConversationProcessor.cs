@@ -65,6 +65,7 @@ public sealed class ConversationProcessor(
 
         var reference = inbox.Id.ToString(CultureInfo.InvariantCulture);
         var outcome = content.Engine.Handle(conversation, reference, inbox.ToInbound());
+        var requestIds = await RequestIdsAsync(outcome.Events, cancellationToken);
 
         var now = time.GetUtcNow();
         await writer.WriteAsync(db =>
@@ -72,13 +73,22 @@ public sealed class ConversationProcessor(
             if (stored is null) db.Conversations.Add(conversation);
             else db.Conversations.Update(conversation);
             foreach (var reply in outcome.Replies) db.Outbox.Add(OutboxMessage.ReplyTo(inbox, reply, now));
-            foreach (var e in outcome.Events) Record(db, inbox, e, now);
+            foreach (var e in outcome.Events) Record(db, inbox, e, now, requestIds);
             MarkProcessed(db, inbox, now, error: null);
         }, cancellationToken);
         outboxSignal.Notify();
     }
 
-    private static void Record(TamkeenDb db, InboxMessage inbox, ConversationEvent e, DateTimeOffset now)
+    /// <summary>The stored ids of the requests that events add to, read before the write rather than inside it.</summary>
+    private async Task<Dictionary<string, long>> RequestIdsAsync(IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken)
+    {
+        var references = events.OfType<RequestInformationGiven>().Select(g => g.Reference).ToList();
+        if (references.Count == 0) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ServiceRequests.Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, r => r.Id, cancellationToken);
+    }
+
+    private static void Record(TamkeenDb db, InboxMessage inbox, ConversationEvent e, DateTimeOffset now, Dictionary<string, long> requestIds)
     {
         switch (e)
         {
@@ -107,10 +117,9 @@ public sealed class ConversationProcessor(
                 });
                 break;
             case RequestInformationGiven given:
-                var requestId = db.ServiceRequests.Where(q => q.Reference == given.Reference).Select(q => q.Id).Single();
                 db.Add(new RequestHistoryEntry
                 {
-                    ServiceRequestId = requestId, Note = given.Text.Length == 0 ? null : given.Text, By = "beneficiary", At = now,
+                    ServiceRequestId = requestIds[given.Reference], Note = given.Text.Length == 0 ? null : given.Text, By = "beneficiary", At = now,
                     AttachmentsJson = given.Attachments.Count == 0 ? null : JsonSerializer.Serialize(given.Attachments, ReadableJson),
                 });
                 break;
