@@ -117,6 +117,7 @@ public class WebChatBrowserTests
         Assert.Equal(reference, (await db.ServiceRequests.SingleAsync(TestContext.Current.CancellationToken)).Reference);
         Assert.True(page.FitsTheScreenWidth(), "The service and city lists must fit a phone.");
         Assert.Empty(page.ScriptErrors());
+        page.Browser.Driver.GetScreenshot().SaveAsFile("/tmp/webchat-request.png");
     }
 
     [Fact]

@@ -214,8 +214,8 @@ internal sealed partial class ConversationMachine
     private string Shown(RequestField field, string? value) => value switch
     {
         null or "" => T(TextKey.RequestNotGiven),
-        _ when field == RequestField.NationalId => FieldValidators.MaskNationalId(value),
-        _ when field == RequestField.Mobile => FieldValidators.MaskMobile(value),
+        _ when field == RequestField.NationalId => Ltr(FieldValidators.MaskNationalId(value)),
+        _ when field == RequestField.Mobile => Ltr(FieldValidators.MaskMobile(value)),
         _ when field == RequestField.City && QassimCities.Find(value) is { } city => _conversation.Language == Language.English ? city.English : city.Arabic,
         _ => value,
     };
@@ -240,7 +240,7 @@ internal sealed partial class ConversationMachine
         var due = DueDate.For(_receivedAt);
         Events.Add(new RequestSubmitted(reference, service.Id, answers.Where(a => a.Value.Length > 0).ToDictionary(), _receivedAt, due, KeptAttachments()));
         Reply.Say(T(TextKey.RequestSubmitted)
-            .Replace("{reference}", reference, StringComparison.Ordinal)
+            .Replace("{reference}", Ltr(reference), StringComparison.Ordinal)
             .Replace("{due}", DueDate.Describe(due, _conversation.Language), StringComparison.Ordinal));
         ClearRequest();
     }
@@ -248,7 +248,7 @@ internal sealed partial class ConversationMachine
     private void TellDuplicate(RequestOverview open)
     {
         Reply.Say(T(TextKey.RequestDuplicate)
-            .Replace("{reference}", open.Reference, StringComparison.Ordinal)
+            .Replace("{reference}", Ltr(open.Reference), StringComparison.Ordinal)
             .Replace("{status}", StatusText(open.Status), StringComparison.Ordinal));
         ClearRequest();
     }
@@ -294,7 +294,7 @@ internal sealed partial class ConversationMachine
     }
 
     private string Line(RequestOverview request) => T(TextKey.FollowUpLine)
-        .Replace("{reference}", request.Reference, StringComparison.Ordinal)
+        .Replace("{reference}", Ltr(request.Reference), StringComparison.Ordinal)
         .Replace("{service}", _services.Find(request.ServiceId)?.Title[_conversation.Language] ?? request.ServiceId, StringComparison.Ordinal)
         .Replace("{status}", StatusText(request.Status), StringComparison.Ordinal)
         .Replace("{due}", DueDate.Describe(request.DueAt, _conversation.Language), StringComparison.Ordinal);
@@ -303,7 +303,7 @@ internal sealed partial class ConversationMachine
     public void Notify(RequestNotice notice)
     {
         var text = T(TextKey.RequestStatusChanged)
-            .Replace("{reference}", notice.Reference, StringComparison.Ordinal)
+            .Replace("{reference}", Ltr(notice.Reference), StringComparison.Ordinal)
             .Replace("{service}", _services.Find(notice.ServiceId)?.Title[_conversation.Language] ?? notice.ServiceId, StringComparison.Ordinal)
             .Replace("{status}", StatusText(notice.Status), StringComparison.Ordinal);
         if (!string.IsNullOrWhiteSpace(notice.Note)) text += "\n" + T(TextKey.RequestStatusNote).Replace("{note}", notice.Note, StringComparison.Ordinal);
@@ -313,7 +313,7 @@ internal sealed partial class ConversationMachine
 
     private void AskInformation()
     {
-        Reply.Say(T(TextKey.RequestInformationAsk).Replace("{reference}", _conversation.FollowUpReference, StringComparison.Ordinal));
+        Reply.Say(T(TextKey.RequestInformationAsk).Replace("{reference}", Ltr(_conversation.FollowUpReference ?? ""), StringComparison.Ordinal));
         Reply.Offer(Navigation());
     }
 
@@ -323,8 +323,14 @@ internal sealed partial class ConversationMachine
         var reference = _conversation.FollowUpReference!;
         Events.Add(new RequestInformationGiven(reference, text, KeptAttachments()));
         _conversation.RequestAttachmentsJson = null;
-        Reply.Say(T(TextKey.RequestInformationThanks).Replace("{reference}", reference, StringComparison.Ordinal));
+        Reply.Say(T(TextKey.RequestInformationThanks).Replace("{reference}", Ltr(reference), StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A left-to-right value (reference, masked ID or phone) inside Arabic text, isolated (U+2066…U+2069) so that
+    /// its characters keep their order instead of being reordered around the Arabic words.
+    /// </summary>
+    private string Ltr(string value) => _conversation.Language == Language.Arabic ? $"\u2066{value}\u2069" : value;
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

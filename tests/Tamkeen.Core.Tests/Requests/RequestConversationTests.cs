@@ -43,7 +43,7 @@ public class RequestConversationTests
         var chat = AtSummary();
         var summary = chat.LastReply!.Text;
         Assert.Contains("محمد عبدالله السالم", summary);
-        Assert.Contains(FieldValidators.MaskNationalId(ValidId), summary);
+        Assert.Contains($"\u2066{FieldValidators.MaskNationalId(ValidId)}\u2069", summary, StringComparison.Ordinal);
         Assert.DoesNotContain(ValidId, summary);
         Assert.Contains(FieldValidators.MaskMobile("+966551234567"), summary);
         Assert.DoesNotContain("551234567", summary);
@@ -105,7 +105,8 @@ public class RequestConversationTests
         Assert.Equal("+966551234567", submitted.Answers[RequestField.Mobile]);
         Assert.Equal("3500", submitted.Answers[RequestField.MonthlyIncome]);
         Assert.False(submitted.Answers.ContainsKey(RequestField.Description));
-        Assert.StartsWith($"تم استلام طلبك برقم مرجعي {submitted.Reference}", reply);
+        // The reference is isolated left-to-right, so that it reads in order inside the Arabic sentence.
+        Assert.StartsWith($"تم استلام طلبك برقم مرجعي \u2066{submitted.Reference}\u2069", reply, StringComparison.Ordinal);
         Assert.Contains("خلال أسبوع", reply);
         Assert.Contains("2 ديسمبر 2026 م", reply);   // 25 November + 7 days
         Assert.Contains("جمادى الآخرة 1448 هـ", reply);
@@ -209,7 +210,7 @@ public class RequestConversationTests
         chat.Send("مرحبا");
         chat.Send("5");
         var reply = chat.Notify(new RequestNotice("TMK-2611-00042", "food-basket", RequestStatus.Approved, null));
-        Assert.Equal("تغيّرت حالة طلبك TMK-2611-00042 (سلة غذائية) إلى: مقبول.", reply);
+        Assert.Equal("تغيّرت حالة طلبك \u2066TMK-2611-00042\u2069 (سلة غذائية) إلى: مقبول.", reply);
         Assert.Equal(ConversationState.FeedbackKind, chat.Conversation.State);
     }
 
