@@ -10,8 +10,8 @@ using Tamkeen.Host.Data;
 namespace Tamkeen.Host.Data.Migrations
 {
     [DbContext(typeof(TamkeenDb))]
-    [Migration("20261125103911_RequestAttachments")]
-    partial class RequestAttachments
+    [Migration("20261125110126_GuideAndRequests")]
+    partial class GuideAndRequests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
