@@ -17,8 +17,6 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         var machine = new ConversationMachine(conversation, content, reference, message.ReceivedAt);
         var text = ArabicText.Clean(message.ButtonPayload ?? message.Text);
         var normalized = ArabicText.Normalize(text);
-        var command = content.Lexicon.Match(normalized);
-        var number = ArabicText.AsNumber(normalized);
 
         if (message.Notice is { } notice)
         {
@@ -31,6 +29,10 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         var freshStart = StartAfresh(conversation, message.ReceivedAt, machine);
         conversation.LastMessageAt = message.ReceivedAt;
         var attachmentsKept = machine.KeepAttachments(message.Attachments);
+        var typedNumber = ArabicText.AsNumber(normalized);
+        var numberIsAnswer = typedNumber is not null && machine.ReadsNumbersAsText;
+        var number = numberIsAnswer ? null : typedNumber;
+        var command = numberIsAnswer ? null : content.Lexicon.Match(normalized);
 
         if (text.Length > settings.MaxMessageLength)
         {
@@ -47,8 +49,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
                 machine.Prompt();
             }
         }
-        else if (command is { } c and not (Command.Suggestion or Command.Complaint or Command.Yes or Command.No or Command.Skip)
-                 && !(number is not null && conversation.State is ConversationState.RequestField)) // "0" is an income there, not the menu
+        else if (command is { } c and not (Command.Suggestion or Command.Complaint or Command.Yes or Command.No or Command.Skip))
         {
             FireCommand(machine, c);
         }

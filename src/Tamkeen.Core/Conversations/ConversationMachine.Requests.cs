@@ -253,6 +253,9 @@ internal sealed partial class ConversationMachine
         ClearRequest();
     }
 
+    /// <summary>A service's title in the person's language; its id if the catalogue no longer lists it.</summary>
+    private string ServiceTitle(string serviceId) => _services.Find(serviceId)?.Title[_conversation.Language] ?? serviceId;
+
     private string StatusText(RequestStatus status) => T(Enum.Parse<TextKey>($"Status{status}"));
 
     /// <summary>Menu 3: the person's own open requests, newest first (a closed one can still be asked about by reference).</summary>
@@ -295,7 +298,7 @@ internal sealed partial class ConversationMachine
 
     private string Line(RequestOverview request) => T(TextKey.FollowUpLine)
         .Replace("{reference}", Ltr(request.Reference), StringComparison.Ordinal)
-        .Replace("{service}", _services.Find(request.ServiceId)?.Title[_conversation.Language] ?? request.ServiceId, StringComparison.Ordinal)
+        .Replace("{service}", ServiceTitle(request.ServiceId), StringComparison.Ordinal)
         .Replace("{status}", StatusText(request.Status), StringComparison.Ordinal)
         .Replace("{due}", DueDate.Describe(request.DueAt, _conversation.Language), StringComparison.Ordinal);
 
@@ -304,7 +307,7 @@ internal sealed partial class ConversationMachine
     {
         var text = T(TextKey.RequestStatusChanged)
             .Replace("{reference}", Ltr(notice.Reference), StringComparison.Ordinal)
-            .Replace("{service}", _services.Find(notice.ServiceId)?.Title[_conversation.Language] ?? notice.ServiceId, StringComparison.Ordinal)
+            .Replace("{service}", ServiceTitle(notice.ServiceId), StringComparison.Ordinal)
             .Replace("{status}", StatusText(notice.Status), StringComparison.Ordinal);
         if (!string.IsNullOrWhiteSpace(notice.Note)) text += "\n" + T(TextKey.RequestStatusNote).Replace("{note}", notice.Note, StringComparison.Ordinal);
         Reply.Say(text);

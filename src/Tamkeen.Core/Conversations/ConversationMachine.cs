@@ -54,11 +54,10 @@ internal sealed partial class ConversationMachine
     public StateMachine<S, Trigger> Machine => _machine;
 
     public void Fire(Trigger trigger) => _machine.Fire(trigger);
-    public void Choose(int number)
-    {
-        if (_conversation.State is S.RequestField or S.FollowUpIdentity or S.RequestInformation) Write(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        else _machine.Fire(_choose, number);
-    }
+    public void Choose(int number) => _machine.Fire(_choose, number);
+
+    /// <summary>Steps that take what is typed as a value: a number there is an answer ("0" an income), not a choice or a command.</summary>
+    public bool ReadsNumbersAsText => _conversation.State is S.RequestField or S.FollowUpIdentity or S.RequestInformation;
 
     /// <summary>Free text: a question for the guide where one is welcome, otherwise what the current step asks for.</summary>
     public void Write(string text)

@@ -42,16 +42,14 @@ public static class StaffRequestEndpoints
         if (wanted is { } s) query = query.Where(r => r.Status == s);
         if (service is not null) query = query.Where(r => r.ServiceId == service);
         if (city is not null) query = query.Where(r => r.City == city);
+        if (overdue is { } late) query = query.Where(r => (r.DueAt < now && Undecided.Contains(r.Status)) == late);
         var rows = await query.OrderBy(r => r.DueAt).ToListAsync(ct);
-        var listed = rows
-            .Select(r => new
-            {
-                reference = r.Reference, service = r.ServiceId, status = r.Status.ToString(), city = r.City,
-                nationalId = r.NationalId is null ? null : FieldValidators.MaskNationalId(r.NationalId),
-                submittedAt = r.SubmittedAt, dueAt = r.DueAt, overdue = IsOverdue(r, now),
-            })
-            .Where(r => overdue is null || r.overdue == overdue);
-        return Results.Ok(listed);
+        return Results.Ok(rows.Select(r => new
+        {
+            reference = r.Reference, service = r.ServiceId, status = r.Status.ToString(), city = r.City,
+            nationalId = r.NationalId is null ? null : FieldValidators.MaskNationalId(r.NationalId),
+            submittedAt = r.SubmittedAt, dueAt = r.DueAt, overdue = IsOverdue(r, now),
+        }));
     }
 
     private static async Task<IResult> ReadAsync(string reference, IDbContextFactory<TamkeenDb> dbFactory, TimeProvider time, CancellationToken ct)
@@ -72,7 +70,10 @@ public static class StaffRequestEndpoints
 
     private static List<Attachment> Attachments(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(json) ?? [];
 
+    /// <summary>Statuses still waiting for management's decision.</summary>
+    private static readonly RequestStatus[] Undecided =
+        [RequestStatus.Submitted, RequestStatus.Verified, RequestStatus.UnderStudy, RequestStatus.NeedsInformation];
+
     /// <summary>Past its one-week promise without a decision.</summary>
-    private static bool IsOverdue(ServiceRequest request, DateTimeOffset now) =>
-        now > request.DueAt && request.Status is RequestStatus.Submitted or RequestStatus.Verified or RequestStatus.UnderStudy or RequestStatus.NeedsInformation;
+    private static bool IsOverdue(ServiceRequest request, DateTimeOffset now) => request.DueAt < now && Undecided.Contains(request.Status);
 }
