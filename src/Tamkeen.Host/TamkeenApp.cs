@@ -60,6 +60,9 @@ public static class TamkeenApp
         var config = builder.Configuration;
         builder.Services.AddOptions<ConversationOptions>().Bind(config.GetSection(ConversationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<MessagingOptions>().Bind(config.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DispatchOptions>().Bind(config.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptions.Validator>();
+        builder.Services.AddOptions<AttachmentOptions>().Bind(config.GetSection(AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -94,6 +97,7 @@ public static class TamkeenApp
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<AttachmentStore>();
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<ConversationLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationLanes>());

@@ -16,11 +16,11 @@ public class OutboxDispatchTests
         public List<long> Delivered { get; } = [];
         public Channel Channel => Channel.WebChat;
 
-        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        public Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             if (Interlocked.Decrement(ref _failuresLeft) >= 0) throw new HttpRequestException("channel unavailable");
             lock (Delivered) Delivered.Add(message.Id);
-            return Task.CompletedTask;
+            return Task.FromResult<SendOutcome>(new SendOutcome.Sent(null));
         }
     }
 
@@ -31,7 +31,7 @@ public class OutboxDispatchTests
         var channel = new FlakyChannel(failures: 2);
         await using var service = await RunningService.StartAsync(time: clock,
             services: s => s.Replace(ServiceDescriptor.Singleton<IChannelSender>(channel)),
-            settings: ["--Messaging:RetryBaseDelay=00:00:02"]);
+            settings: ["--Dispatch:RetryBaseDelay=00:00:02"]);
         using var visitor = service.NewVisitor();
         await visitor.SendAsync("مرحبا");
         await visitor.SendAsync("5");

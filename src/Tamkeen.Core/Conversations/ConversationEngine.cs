@@ -28,7 +28,11 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         var firstContact = conversation.LastMessageAt is null;
         var freshStart = StartAfresh(conversation, message.ReceivedAt, machine);
         conversation.LastMessageAt = message.ReceivedAt;
-        var attachmentsKept = machine.KeepAttachments(message.Attachments);
+        var attachments = message.Attachments.Where(a => !a.TooLarge).ToList();
+        if (attachments.Count < message.Attachments.Count)
+            machine.Reply.Say(content.Texts[conversation.Language, TextKey.AttachmentTooLarge]
+                .Replace("{limit}", settings.MaxAttachmentMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var attachmentsKept = machine.KeepAttachments(attachments);
         var typedNumber = ArabicText.AsNumber(normalized);
         var numberIsAnswer = typedNumber is not null && machine.ReadsNumbersAsText;
         var number = numberIsAnswer ? null : typedNumber;
@@ -45,7 +49,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
             if (attachmentsKept && conversation.State == ConversationState.RequestInformation) machine.Write("");
             else
             {
-                if (message.Attachments.Count > 0 && !attachmentsKept) machine.Say(TextKey.AttachmentsNotRead);
+                if (attachments.Count > 0 && !attachmentsKept) machine.Say(TextKey.AttachmentsNotRead);
                 machine.Prompt();
             }
         }

@@ -25,6 +25,7 @@ public enum TextKey
     LanguageSwitched,
     TooLong,
     AttachmentsNotRead,
+    AttachmentTooLarge,
     ButtonBack,
     ButtonMenu,
     ProcessingFailed,

@@ -13,7 +13,8 @@ public sealed class BotContent
     public ServiceCatalogue Services { get; }
     public ConversationEngine Engine { get; }
 
-    public BotContent(IOptions<ContentOptions> contentOptions, IOptions<ConversationOptions> conversationOptions, IHostEnvironment environment,
+    public BotContent(IOptions<ContentOptions> contentOptions, IOptions<ConversationOptions> conversationOptions,
+        IOptions<AttachmentOptions> attachmentOptions, IHostEnvironment environment,
         IGuide guide, IRequestLookup requests)
     {
         var folder = Path.GetFullPath(contentOptions.Value.Path, environment.ContentRootPath);
@@ -25,7 +26,8 @@ public sealed class BotContent
                 [Language.English] = File.ReadAllText(Path.Combine(folder, "texts", "en.json")),
             });
             var lexicon = CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json")));
-            var settings = new ConversationSettings(conversationOptions.Value.IdleTimeout, conversationOptions.Value.MaxMessageLength);
+            var settings = new ConversationSettings(conversationOptions.Value.IdleTimeout, conversationOptions.Value.MaxMessageLength,
+                attachmentOptions.Value.MaxMegabytes);
             Services = ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json")));
             Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, requests), settings);
         }

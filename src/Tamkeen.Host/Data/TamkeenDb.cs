@@ -32,6 +32,8 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
         modelBuilder.Entity<ChannelIdentity>(e =>
         {
             e.HasIndex(i => new { i.Channel, i.Address }).IsUnique();
+            e.HasIndex(i => i.Phone);
+            e.Property(i => i.Phone).HasMaxLength(20);
             e.HasOne<Beneficiary>().WithMany(b => b.Identities).HasForeignKey(i => i.BeneficiaryId);
         });
         modelBuilder.Entity<Conversation>(e =>
@@ -51,6 +53,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.Ignore(m => m.Buttons);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => new { m.Channel, m.Address });
+            e.HasIndex(m => m.ProviderMessageId);
         });
         modelBuilder.Entity<ServiceRequest>(e =>
         {

@@ -15,7 +15,7 @@ public sealed class OutboxDispatcher(
     DatabaseWriter writer,
     IEnumerable<IChannelSender> senders,
     OutboxSignal signal,
-    IOptions<MessagingOptions> options,
+    IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -39,7 +39,7 @@ public sealed class OutboxDispatcher(
             catch (Exception e)
             {
                 logger.LogError(e, "Outbox dispatch failed; retrying after the poll interval");
-                await Task.Delay(options.Value.DispatchPollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -52,7 +52,7 @@ public sealed class OutboxDispatcher(
         var batch = await db.Outbox.AsNoTracking()
             .Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel))
             .OrderBy(m => m.Id)
-            .Take(options.Value.DispatchBatchSize)
+            .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
         if (batch.Count == 0) return 0;
 
@@ -68,10 +68,26 @@ public sealed class OutboxDispatcher(
             message.Attempts++;
             try
             {
-                await _senders[message.Channel].SendAsync(message, cancellationToken);
-                message.Status = DeliveryStatus.Sent;
-                message.SentAt = time.GetUtcNow();
-                message.LastError = null;
+                var outcome = await _senders[message.Channel].SendAsync(message, cancellationToken);
+                if (outcome is SendOutcome.Sent sent)
+                {
+                    message.Status = DeliveryStatus.Sent;
+                    message.SentAt = time.GetUtcNow();
+                    message.LastError = null;
+                    message.ProviderMessageId = sent.ProviderMessageId;
+                    message.Route = sent.Route;
+                    message.Segments = sent.Segments;
+                }
+                else if (outcome is SendOutcome.Permanent permanent)
+                {
+                    message.Status = DeliveryStatus.Failed;
+                    message.LastError = permanent.Error;
+                }
+                else
+                {
+                    blocked.Add((message.Channel, message.Address));
+                    ScheduleRetry(message, new InvalidOperationException(((SendOutcome.Transient)outcome).Error));
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -93,14 +109,14 @@ public sealed class OutboxDispatcher(
         // Only future retries count: due rows still pending are waiting behind one of those.
         var next = await db.Outbox.Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now && channels.Contains(m.Channel))
             .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
-        var poll = now + options.Value.DispatchPollInterval;
+        var poll = now + options.Value.PollInterval;
         return next is { } retry && retry < poll ? retry : poll;
     }
 
     private void ScheduleRetry(OutboxMessage message, Exception error)
     {
         message.LastError = $"{error.GetType().Name}: {error.Message}";
-        if (message.Attempts >= options.Value.MaxSendAttempts)
+        if (message.Attempts >= options.Value.MaxAttempts)
         {
             message.Status = DeliveryStatus.Failed;
             logger.LogError("Giving up on outbox message {OutboxId} on {Channel} after {Attempts} attempts", message.Id, message.Channel, message.Attempts);

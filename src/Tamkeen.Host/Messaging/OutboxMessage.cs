@@ -27,6 +27,24 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>News the bot starts (a status change) rather than a reply; WhatsApp sends these outside its 24-hour window only as a template.</summary>
+    public bool StartedByBot { get; set; }
+
+    /// <summary>The reply asks for a mobile number; Telegram offers a "share my number" button.</summary>
+    public bool AsksForContact { get; set; }
+
+    /// <summary>The channel's id for the sent message (Telegram message id, Twilio MessageSid), to match status callbacks.</summary>
+    public string? ProviderMessageId { get; set; }
+
+    /// <summary>The channel's latest word on delivery (Twilio: queued, sent, delivered, undelivered, failed; Telegram: sent).</summary>
+    public string? ProviderStatus { get; set; }
+
+    /// <summary>How it went when not the plain way ("whatsapp-template", "sms-fallback"), so staff see the choice.</summary>
+    public string? Route { get; set; }
+
+    /// <summary>SMS segments billed for this message.</summary>
+    public int? Segments { get; set; }
+
     public IReadOnlyList<ReplyButton> Buttons =>
         ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ReplyButton>>(ButtonsJson) ?? [];
 
@@ -38,6 +56,8 @@ public sealed class OutboxMessage
         Text = reply.Text,
         ButtonsJson = reply.Buttons.Count == 0 ? null : JsonSerializer.Serialize(reply.Buttons),
         InboxMessageId = inbox.Id,
+        StartedByBot = inbox.NoticeJson is not null,
+        AsksForContact = reply.AsksForContact,
         CreatedAt = now,
         NextAttemptAt = now,
     };

@@ -11,9 +11,9 @@ public sealed class WebChatSender(WebChatHub hub) : IChannelSender
 {
     public Channel Channel => Channel.WebChat;
 
-    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         hub.Publish(message.Address, WebChatEndpoints.BotLine(message));
-        return Task.CompletedTask;
+        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(null));
     }
 }

@@ -48,9 +48,21 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OptedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnreachableSince")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("Phone");
 
                     b.HasIndex("Channel", "Address")
                         .IsUnique();
@@ -218,6 +230,9 @@ namespace Tamkeen.Host.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AsksForContact")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -244,7 +259,22 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Segments")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StartedByBot")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -257,6 +287,8 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderMessageId");
 
                     b.HasIndex("Channel", "Address");
 
