@@ -30,6 +30,7 @@ internal sealed class Chat
     public OutboundMessage? LastReply { get; private set; }
 
     public static BotTexts Texts => Content.Value.Texts;
+    public static CommandLexicon Lexicon => Content.Value.Lexicon;
     public static GuideSearch ShippedGuide => Content.Value.Guide;
     public static ServiceCatalogue Services => Content.Value.Services;
 

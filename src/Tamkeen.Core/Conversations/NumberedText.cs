@@ -1,0 +1,20 @@
+namespace Tamkeen.Core.Conversations;
+
+/// <summary>
+/// Renders a reply for channels without buttons (WhatsApp, SMS): numbered choices, one a line, then the command
+/// buttons (back, menu, skip) by their label on one line. Typing the number or the label does what the button does.
+/// </summary>
+public static class NumberedText
+{
+    public static string Render(string text, IReadOnlyList<ReplyButton> buttons)
+    {
+        if (buttons.Count == 0) return text;
+        var numbered = buttons.Where(b => IsNumber(b.Payload)).Select(b => $"{b.Payload}- {b.Label}");
+        var words = buttons.Where(b => !IsNumber(b.Payload)).Select(b => b.Label).ToList();
+        var lines = numbered.ToList();
+        if (words.Count > 0) lines.Add(string.Join(" · ", words));
+        return text + "\n\n" + string.Join("\n", lines);
+    }
+
+    private static bool IsNumber(string payload) => payload.Length > 0 && payload.All(char.IsAsciiDigit);
+}
