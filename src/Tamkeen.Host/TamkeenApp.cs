@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Guide;
 using Tamkeen.Core.Requests;
+using Tamkeen.Host.Beneficiaries;
 using Tamkeen.Host.Channels.WebChat;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
@@ -101,6 +102,7 @@ public static class TamkeenApp
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<ConversationLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationLanes>());
+        services.AddSingleton<BeneficiaryDirectory>();
         services.AddSingleton<MessageIntake>();
         services.AddHostedService<OutboxDispatcher>();
     }

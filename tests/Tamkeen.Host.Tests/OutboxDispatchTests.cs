@@ -37,12 +37,13 @@ public class OutboxDispatchTests
         await visitor.SendAsync("5");
 
         var first = await WaitForAsync(service, db => db.Outbox.OrderBy(m => m.Id).FirstOrDefaultAsync(m => m.Attempts == 1 && m.Status == DeliveryStatus.Pending));
-        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(2), first.NextAttemptAt, TimeSpan.FromMilliseconds(1));
+        // Backoff with jitter: half to all of 2 s, then of 4 s.
+        Assert.InRange(first.NextAttemptAt - clock.GetUtcNow(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
         Assert.Empty(channel.Delivered);
 
         clock.Advance(TimeSpan.FromSeconds(2));
         var second = await WaitForAsync(service, db => db.Outbox.OrderBy(m => m.Id).FirstOrDefaultAsync(m => m.Attempts == 2 && m.Status == DeliveryStatus.Pending));
-        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(4), second.NextAttemptAt, TimeSpan.FromMilliseconds(1));
+        Assert.InRange(second.NextAttemptAt - clock.GetUtcNow(), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
 
         clock.Advance(TimeSpan.FromSeconds(4));
         await service.WaitUntilIdleAsync();
@@ -55,7 +56,7 @@ public class OutboxDispatchTests
 
     private static async Task<T> WaitForAsync<T>(RunningService service, Func<Data.TamkeenDb, Task<T?>> query) where T : class
     {
-        for (var i = 0; i < 500; i++)
+        for (var i = 0; i < 2000; i++)
         {
             await using var db = service.OpenDatabase();
             if (await query(db) is { } found) return found;

@@ -33,7 +33,18 @@ public sealed class DatabaseWriter : IAsyncDisposable
     /// <remarks>Once queued the change is committed even if the caller stops waiting.</remarks>
     public Task WriteAsync(Action<TamkeenDb> change, CancellationToken cancellationToken = default)
     {
-        var write = new PendingWrite(change, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new PendingWrite(change, null, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), this);
+        return write.Committed.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For the rare change that must read or run set-based updates (moving a person's rows to another record): it runs
+    /// alone, in its own transaction, between group commits, and is committed only if it completes.
+    /// </summary>
+    public Task WriteAloneAsync(Func<TamkeenDb, Task> work, CancellationToken cancellationToken = default)
+    {
+        var write = new PendingWrite(null, work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), this);
         return write.Committed.Task.WaitAsync(cancellationToken);
     }
@@ -44,8 +55,14 @@ public sealed class DatabaseWriter : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             group.Clear();
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var write)) group.Add(write);
-            if (group.Count == 1) await TryCommitAsync(group, reportTo: group[0]);
+            while (group.Count < MaxGroup && _queue.Reader.TryPeek(out var next) && (next.Work is null || group.Count == 0))
+            {
+                _queue.Reader.TryRead(out var write);
+                group.Add(write!);
+                if (write!.Work is not null) break;
+            }
+            if (group[0].Work is not null) await RunAloneAsync(group[0]);
+            else if (group.Count == 1) await TryCommitAsync(group, reportTo: group[0]);
             else if (!await TryCommitAsync(group, reportTo: null))
             {
                 foreach (var write in group) await TryCommitAsync([write], reportTo: write);
@@ -59,7 +76,7 @@ public sealed class DatabaseWriter : IAsyncDisposable
         try
         {
             await using var db = await _dbFactory.CreateDbContextAsync();
-            foreach (var write in group) write.Change(db);
+            foreach (var write in group) write.Change!(db);
             await db.SaveChangesAsync();
         }
         catch (Exception e)
@@ -71,11 +88,30 @@ public sealed class DatabaseWriter : IAsyncDisposable
         return true;
     }
 
+    private async Task RunAloneAsync(PendingWrite write)
+    {
+        try
+        {
+            await using var db = await _dbFactory.CreateDbContextAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await write.Work!(db);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            write.Committed.TrySetException(e);
+            return;
+        }
+        write.Committed.TrySetResult();
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _loop;
     }
 
-    private sealed record PendingWrite(Action<TamkeenDb> Change, TaskCompletionSource Committed);
+    /// <summary>Either a <paramref name="Change"/> committed with others, or <paramref name="Work"/> run alone.</summary>
+    private sealed record PendingWrite(Action<TamkeenDb>? Change, Func<TamkeenDb, Task>? Work, TaskCompletionSource Committed);
 }

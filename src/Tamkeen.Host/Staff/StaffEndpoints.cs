@@ -8,7 +8,7 @@ using Tamkeen.Host.Questions;
 namespace Tamkeen.Host.Staff;
 
 /// <summary>
-/// The staff console. For now it lists suggestions and complaints. Until staff sign-in lands it answers only
+/// The staff console. For now it lists suggestions and complaints, and replies that could not be delivered. Until staff sign-in lands it answers only
 /// requests from this machine, because what beneficiaries write may be personal.
 /// </summary>
 public static class StaffEndpoints
@@ -21,12 +21,14 @@ public static class StaffEndpoints
                 : Results.Problem("The staff console is open only on this machine until staff sign-in is available.", statusCode: StatusCodes.Status403Forbidden));
         staff.MapGet("/", FeedbackPageAsync);
         staff.MapUnansweredQuestions();
+        staff.MapFailedDeliveries();
     }
 
     private static async Task<IResult> FeedbackPageAsync(IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = await db.Feedback.OrderByDescending(f => f.Id).Take(200).ToListAsync(ct);
+        var failed = await FailedDeliveries.LatestAsync(dbFactory, ct);
         var html = new StringBuilder("""
             <!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -48,6 +50,7 @@ public static class StaffEndpoints
             }
             html.Append("</tbody></table>");
         }
+        FailedDeliveries.AppendSection(html, failed);
         html.Append("</body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }

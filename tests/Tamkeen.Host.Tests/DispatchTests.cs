@@ -1,0 +1,200 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Tamkeen.Core.Conversations;
+using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Settings;
+
+namespace Tamkeen.Host.Tests;
+
+public class DispatchTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Backoff_doubles_with_jitter_and_a_longer_retry_after_wins()
+    {
+        var options = new DispatchOptions { RetryBaseDelay = TimeSpan.FromSeconds(2), RetryMaxDelay = TimeSpan.FromSeconds(60) };
+        var random = new Random(7);
+        for (var i = 0; i < 100; i++)
+        {
+            var third = RetrySchedule.Delay(options, 3, null, random);
+            Assert.InRange(third, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8));
+            Assert.InRange(RetrySchedule.Delay(options, 20, null, random), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+        }
+        Assert.Equal(TimeSpan.FromSeconds(45), RetrySchedule.Delay(options, 1, TimeSpan.FromSeconds(45), random));
+        Assert.InRange(RetrySchedule.Delay(options, 3, TimeSpan.FromSeconds(1), random), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8));
+    }
+
+    [Fact]
+    public async Task A_channels_retry_after_is_honoured_before_trying_again()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var telegram = new ScriptedChannel(Channel.Telegram, (_, attempt) => Task.FromResult<SendOutcome>(attempt == 1
+            ? new SendOutcome.Transient("429 Too Many Requests", RetryAfter: TimeSpan.FromSeconds(30))
+            : new SendOutcome.Sent("m-2")));
+        await using var service = await RunningService.StartAsync(time: clock, services: s => s.AddSingleton<IChannelSender>(telegram));
+
+        await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-1", "مرحبا");
+        var waiting = await WaitForAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == 1, Ct));
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(30), waiting.NextAttemptAt, TimeSpan.FromMilliseconds(1));
+
+        clock.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(200, Ct);
+        Assert.Single(telegram.Attempts);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var sent = await WaitForAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Status == DeliveryStatus.Sent, Ct));
+        Assert.Equal("m-2", sent.ProviderMessageId);
+        Assert.Equal(2, telegram.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_person_who_blocked_the_bot_is_marked_unreachable_and_not_retried()
+    {
+        var telegram = new ScriptedChannel(Channel.Telegram, (_, _) =>
+            Task.FromResult<SendOutcome>(new SendOutcome.Permanent("403 Forbidden: bot was blocked by the user", Unreachable: true)));
+        await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram));
+
+        await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-7", "مرحبا");
+        await service.WaitUntilIdleAsync();
+
+        await using var db = service.OpenDatabase();
+        var reply = await db.Outbox.SingleAsync(Ct);
+        Assert.Equal(DeliveryStatus.Failed, reply.Status);
+        Assert.Equal(1, reply.Attempts);
+        Assert.Contains("blocked", reply.LastError);
+        Assert.NotNull((await db.ChannelIdentities.SingleAsync(i => i.Address == "chat-7", Ct)).UnreachableSince);
+
+        using var staff = new HttpClient { BaseAddress = service.BaseAddress };
+        var failed = await staff.GetStringAsync("staff/api/failed-deliveries", Ct);
+        Assert.Contains("blocked", failed);
+        Assert.Contains("Telegram", failed);
+    }
+
+    [Fact]
+    public async Task Replies_stored_before_the_block_was_known_are_not_tried()
+    {
+        var release = new TaskCompletionSource<SendOutcome>();
+        var telegram = new ScriptedChannel(Channel.Telegram, (_, attempt) => attempt == 1
+            ? release.Task
+            : Task.FromResult<SendOutcome>(new SendOutcome.Sent("never")));
+        await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram));
+
+        await (await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-8", "مرحبا")).Processed;
+        await WaitUntilAsync(() => telegram.Attempts.Count == 1);
+        await (await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-8", "1")).Processed;
+        release.SetResult(new SendOutcome.Permanent("403 Forbidden", Unreachable: true));
+        await service.WaitUntilIdleAsync();
+
+        Assert.Single(telegram.Attempts);
+        await using var db = service.OpenDatabase();
+        Assert.All(await db.Outbox.ToListAsync(Ct), m => Assert.Equal(DeliveryStatus.Failed, m.Status));
+    }
+
+    [Fact]
+    public async Task A_transient_failure_gives_up_after_the_attempt_limit_and_is_shown_to_staff()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sms = new ScriptedChannel(Channel.Sms, (_, _) => Task.FromResult<SendOutcome>(new SendOutcome.Transient("503 Service Unavailable")));
+        await using var service = await RunningService.StartAsync(time: clock, services: s => s.AddSingleton<IChannelSender>(sms),
+            settings: ["--Dispatch:MaxAttempts=3", "--Dispatch:RetryMaxDelay=00:00:04"]);
+
+        await ScriptedChannel.ReceiveAsync(service, Channel.Sms, "+966501234567", "مرحبا");
+        for (var attempt = 1; attempt < 3; attempt++)
+        {
+            var expected = attempt;
+            await WaitForAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == expected, Ct));
+            clock.Advance(TimeSpan.FromSeconds(4));
+        }
+        var failed = await WaitForAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Status == DeliveryStatus.Failed, Ct));
+        Assert.Equal(3, failed.Attempts);
+        Assert.Equal(3, sms.Attempts.Count);
+
+        using var staff = new HttpClient { BaseAddress = service.BaseAddress };
+        var page = await staff.GetStringAsync("staff/", Ct);
+        Assert.Contains("رسائل تعذّر إيصالها", page);
+        Assert.Contains("503 Service Unavailable", page);
+        Assert.Contains("+966••••••567", page);
+        Assert.DoesNotContain("+966501234567", page);
+    }
+
+    [Fact]
+    public async Task A_stuck_chat_or_channel_never_holds_up_the_others()
+    {
+        var stuck = new TaskCompletionSource<SendOutcome>();
+        var telegram = new ScriptedChannel(Channel.Telegram, (m, _) => m.Address == "slow-chat"
+            ? stuck.Task
+            : Task.FromResult<SendOutcome>(new SendOutcome.Sent("ok")));
+        var sms = new ScriptedChannel(Channel.Sms, (_, _) => stuck.Task);
+        await using var service = await RunningService.StartAsync(services: s =>
+        {
+            s.AddSingleton<IChannelSender>(telegram);
+            s.AddSingleton<IChannelSender>(sms);
+        }, settings: ["--Dispatch:SendTimeout=00:01:00"]);
+
+        await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "slow-chat", "مرحبا");
+        await ScriptedChannel.ReceiveAsync(service, Channel.Sms, "+966501234567", "مرحبا");
+        await WaitUntilAsync(() => !telegram.Attempts.IsEmpty && !sms.Attempts.IsEmpty);
+
+        await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "quick-chat", "مرحبا");
+        using var visitor = service.NewVisitor();
+        await visitor.SendAsync("مرحبا");
+
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = service.OpenDatabase();
+            return await db.Outbox.CountAsync(m => m.Status == DeliveryStatus.Sent, Ct) == 2;
+        });
+        await using var check = service.OpenDatabase();
+        var sent = await check.Outbox.Where(m => m.Status == DeliveryStatus.Sent).Select(m => m.Address).ToListAsync(Ct);
+        Assert.Contains("quick-chat", sent);
+        stuck.SetResult(new SendOutcome.Sent("late"));
+    }
+
+    [Fact]
+    public async Task Telegram_gets_at_most_one_message_a_second_per_chat_and_the_channel_limit_overall()
+    {
+        // System.Threading.RateLimiting reads the real clock, so this one waits about two real seconds.
+        var telegram = new ScriptedChannel(Channel.Telegram);
+        await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram),
+            settings: ["--Dispatch:Telegram:PerSecond=4", "--Dispatch:Telegram:PerRecipientPerSecond=1"]);
+
+        foreach (var text in new[] { "مرحبا", "1", "0" }) await (await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "busy-chat", text)).Processed;
+        for (var i = 0; i < 6; i++) await (await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, $"chat-{i}", "مرحبا")).Processed;
+        await service.WaitUntilIdleAsync();
+
+        var attempts = telegram.Attempts.ToList();
+        var busy = attempts.Where(a => a.Message.Address == "busy-chat").Select(a => a.At).ToList();
+        Assert.Equal(3, busy.Count);
+        Assert.True(busy[1] - busy[0] >= TimeSpan.FromMilliseconds(900), $"second reply to one chat came {(busy[1] - busy[0]).TotalMilliseconds} ms after the first");
+        Assert.True(busy[2] - busy[1] >= TimeSpan.FromMilliseconds(900));
+
+        var first = attempts.Min(a => a.At);
+        Assert.Equal(9, attempts.Count);
+        Assert.True(attempts.Count(a => a.At - first < TimeSpan.FromMilliseconds(900)) <= 4, "more than 4 sends in the first second");
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(10, Ct);
+        }
+        throw new TimeoutException("The expected state was not reached.");
+    }
+
+    private static async Task<T> WaitForAsync<T>(RunningService service, Func<Data.TamkeenDb, Task<T?>> query) where T : class
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            await using var db = service.OpenDatabase();
+            if (await query(db) is { } found) return found;
+            await Task.Delay(10, Ct);
+        }
+        throw new TimeoutException("The expected outbox state was not reached.");
+    }
+}
