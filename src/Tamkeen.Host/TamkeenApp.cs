@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Guide;
 using Tamkeen.Core.Requests;
+using Tamkeen.Host.Channels.Telegram;
 using Tamkeen.Host.Channels.WebChat;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
@@ -42,6 +43,7 @@ public static class TamkeenApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddSingleton<WebChatHub>();
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
+        builder.AddTelegram();
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -49,6 +51,7 @@ public static class TamkeenApp
         app.UseStaticFiles();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
+        app.MapTelegram();
         app.MapStaffConsole();
         app.MapStaffRequests();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
