@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Tamkeen.Host.Tests;
@@ -155,6 +154,4 @@ public sealed record BotMessage(int MessageId, string Text, JsonNode? ReplyMarku
         ReplyMarkup?["keyboard"]?.AsArray()
             .Select(row => row!.AsArray().Select(b => (b!["text"]!.GetValue<string>(), b["request_contact"]?.GetValue<bool>() == true)).ToArray())
             .ToList() ?? [];
-
-    public string Json => ReplyMarkup?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "";
 }

@@ -21,6 +21,7 @@ public static class TelegramChannel
         services.AddSingleton<TelegramAttachments>();
         services.AddSingleton<TelegramCallbackQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramCallbackQueue>());
+        services.AddSingleton<TelegramUpdateReader>();
         services.AddSingleton<TelegramUpdateIntake>();
         services.AddSingleton<IChannelSender, TelegramSender>();
         if (settings.UsesWebhook) services.AddHostedService<TelegramWebhookRegistration>();

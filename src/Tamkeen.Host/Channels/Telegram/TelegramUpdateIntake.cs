@@ -1,69 +1,21 @@
-using System.Globalization;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
-using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Messaging;
 
 namespace Tamkeen.Host.Channels.Telegram;
 
 /// <summary>
-/// Turns one Telegram update into an inbox message and stores it; the poller and the webhook both hand updates here
-/// and acknowledge Telegram after this returns. Only private chats with people drive conversations: groups, channel
-/// posts, edits, service messages and bots are acknowledged and dropped.
+/// Stores one Telegram update in the inbox; the poller and the webhook both hand updates here and acknowledge
+/// Telegram after this returns. A button press is then answered and its keyboard removed, off this path.
 /// </summary>
-public sealed class TelegramUpdateIntake(
-    MessageIntake intake,
-    TelegramAttachments attachments,
-    TelegramCallbackQueue callbacks,
-    TimeProvider time)
+public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageIntake intake, TelegramCallbackQueue callbacks)
 {
     /// <summary>What the bot asks Telegram for; everything else is never delivered.</summary>
     public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
-    public async Task<IntakeStatus> AcceptAsync(Update update, CancellationToken cancellationToken)
+    public async Task AcceptAsync(Update update, CancellationToken cancellationToken)
     {
-        var inbound = update switch
-        {
-            { Message: { } message } => await FromMessageAsync(update.Id, message, cancellationToken),
-            { CallbackQuery: { } query } => FromButtonPress(update.Id, query),
-            _ => null,
-        };
-        var status = inbound is null ? IntakeStatus.Ignored : (await intake.AcceptAsync(inbound, cancellationToken)).Status;
+        if (await reader.ReadAsync(update, cancellationToken) is { } inbound) await intake.AcceptAsync(inbound, cancellationToken);
         if (update.CallbackQuery is { } pressed) callbacks.Enqueue(pressed);
-        return status;
-    }
-
-    private async Task<InboundMessage?> FromMessageAsync(int updateId, Message message, CancellationToken cancellationToken)
-    {
-        if (message.Chat.Type != ChatType.Private || message.From is not { IsBot: false } from || message.IsServiceMessage) return null;
-        var address = Address(message.Chat.Id);
-        string? text = message.Text ?? message.Caption, phone = null;
-        if (message.Contact is { } contact)
-        {
-            text = E164(contact.PhoneNumber);
-            // Only a number the person shared of themselves says who they are; a friend's card is just text.
-            if (contact.UserId == from.Id) phone = text;
-        }
-        var files = await attachments.KeepAsync(message, cancellationToken);
-        return new InboundMessage(Channel.Telegram, address, MessageId(address, updateId), text, null, files, time.GetUtcNow(), SenderPhone: phone);
-    }
-
-    private InboundMessage? FromButtonPress(int updateId, CallbackQuery query)
-    {
-        if (query.From.IsBot || query.Message is { Chat.Type: not ChatType.Private }) return null;
-        // In a private chat the chat id is the person's user id; the pressed message may be too old to be included.
-        var address = Address(query.Message?.Chat.Id ?? query.From.Id);
-        return new InboundMessage(Channel.Telegram, address, MessageId(address, updateId), null, query.Data, [], time.GetUtcNow());
-    }
-
-    private static string Address(long chatId) => chatId.ToString(CultureInfo.InvariantCulture);
-
-    // update_id makes a re-delivery a duplicate; the chat keeps ids apart if Telegram ever restarts its numbering.
-    private static string MessageId(string address, int updateId) => $"{address}:{updateId.ToString(CultureInfo.InvariantCulture)}";
-
-    private static string? E164(string phoneNumber)
-    {
-        var digits = new string([.. phoneNumber.Where(char.IsAsciiDigit)]);
-        return digits.Length == 0 ? null : "+" + digits;
     }
 }
