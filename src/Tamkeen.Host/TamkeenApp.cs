@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Tamkeen.Core.Guide;
 using Tamkeen.Core.Requests;
 using Tamkeen.Host.Beneficiaries;
+using Tamkeen.Host.Channels.Telegram;
 using Tamkeen.Host.Channels.WebChat;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
@@ -43,6 +44,7 @@ public static class TamkeenApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddSingleton<WebChatHub>();
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
+        builder.AddTelegram();
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -50,6 +52,7 @@ public static class TamkeenApp
         app.UseStaticFiles();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
+        app.MapTelegram();
         app.MapStaffConsole();
         app.MapStaffRequests();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
