@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Guide;
 using Tamkeen.Core.Requests;
+using Tamkeen.Host.Channels.Twilio;
 using Tamkeen.Host.Channels.WebChat;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
@@ -42,6 +43,7 @@ public static class TamkeenApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddSingleton<WebChatHub>();
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
+        builder.AddTwilio();
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -51,6 +53,7 @@ public static class TamkeenApp
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
         app.MapStaffConsole();
         app.MapStaffRequests();
+        app.MapTwilio();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
         return app;
     }
