@@ -41,14 +41,18 @@ public static class TwilioEndpoints
         return Results.Content("<Response/>", "text/xml");
     }
 
-    private static async Task<IResult> ReceiveStatusAsync(HttpRequest request, TwilioDeliveryStatus statuses, CancellationToken ct)
+    private static async Task<IResult> ReceiveStatusAsync(HttpRequest request, TwilioDeliveryStatus statuses, ILogger<TwilioDeliveryStatus> logger, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var sid = form["MessageSid"].ToString();
         var status = form["MessageStatus"].ToString();
         if (sid.Length == 0 || status.Length == 0) return Results.BadRequest();
         var error = form["ErrorCode"].ToString();
-        await statuses.RecordAsync(sid, status, error.Length == 0 ? null : error, ct);
+        if (!await statuses.RecordAsync(sid, status, error.Length == 0 ? null : error, ct))
+        {
+            // Twilio can call before the dispatcher has recorded the SID it got back; an early callback is lost.
+            logger.LogInformation("Twilio status {Status} for {MessageSid}, which no sent message has (yet); not recorded", status, sid);
+        }
         return Results.Ok();
     }
 
