@@ -11,6 +11,7 @@ using Tamkeen.Core.Guide;
 using Tamkeen.Core.Requests;
 using Tamkeen.Host.Beneficiaries;
 using Tamkeen.Host.Channels.Telegram;
+using Tamkeen.Host.Channels.Twilio;
 using Tamkeen.Host.Channels.WebChat;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
@@ -45,6 +46,7 @@ public static class TamkeenApp
         builder.Services.AddSingleton<WebChatHub>();
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
         builder.AddTelegram();
+        builder.AddTwilio();
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -55,6 +57,7 @@ public static class TamkeenApp
         app.MapTelegram();
         app.MapStaffConsole();
         app.MapStaffRequests();
+        app.MapTwilio();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
         return app;
     }

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Settings;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+
+namespace Tamkeen.Host.Channels.Twilio;
+
+/// <summary>
+/// Creates one message through Twilio's REST API (the SDK's MessageResource) and reads Twilio's answer as a
+/// <see cref="SendOutcome"/>. It never retries: the dispatcher owns retries.
+/// </summary>
+public sealed class TwilioMessages(IHttpClientFactory httpFactory, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioMessages> logger)
+{
+    public const string HttpClientName = "Twilio";
+
+    /// <summary>Codes for a person who cannot be reached here: unsubscribed (STOP), not reachable, not on WhatsApp.</summary>
+    private static readonly HashSet<int> Unreachable = [21610, 21612, 63003, 63024];
+
+    public async Task<SendOutcome> CreateAsync(CreateMessageOptions message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        message.StatusCallback = new Uri($"{settings.PublicRoot}/twilio/status");
+        var http = new TwilioApiHttpClient(httpFactory.CreateClient(HttpClientName), settings.ApiBaseUrl, time, cancellationToken);
+        var client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: http);
+        try
+        {
+            var created = await MessageResource.CreateAsync(message, client);
+            return new SendOutcome.Sent(created.Sid);
+        }
+        catch (ApiException e)
+        {
+            return Classify(e);
+        }
+        catch (ApiConnectionException e) when (e.InnerException is TwilioThrottledException throttled)
+        {
+            return new SendOutcome.Transient("Twilio answered 429 Too Many Requests", throttled.RetryAfter);
+        }
+        catch (ApiConnectionException e)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The SDK wraps network failures and timeouts alike.
+            return new SendOutcome.Transient($"Twilio could not be reached: {e.InnerException?.GetType().Name ?? e.Message}");
+        }
+    }
+
+    private SendOutcome Classify(ApiException e)
+    {
+        var error = $"Twilio error {e.Code} (HTTP {e.Status}): {e.Message}";
+        if (e.Status is 0 or >= 500) return new SendOutcome.Transient(error);
+        if (e.Status == 401)
+        {
+            // The account's credentials are wrong or were rotated: every message fails until someone fixes the setting,
+            // so keep them for the dispatcher's retries rather than dropping them.
+            logger.LogError("Twilio refused Twilio:AccountSid / Twilio:AuthToken (error {Code})", e.Code);
+            return new SendOutcome.Transient(error);
+        }
+        // Everything else in 4xx will fail the same way again: an invalid or landline number (21211, 21614), a bad body.
+        return new SendOutcome.Permanent(error, Unreachable: Unreachable.Contains(e.Code));
+    }
+}
