@@ -246,6 +246,8 @@ public class SmsBudgetTests
 
     private void Keywords(Language language)
     {
+        var first = new Chat(channel: Channel.Sms);
+        Send(first, language == Language.Arabic ? "اشتراك" : "START", "start as the first message");
         var chat = Start(language);
         Send(chat, "2");
         Send(chat, language == Language.Arabic ? "مساعدة" : "HELP", "help");

@@ -29,9 +29,14 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
 
         if (SubscriptionKeywords.AppliesTo(message.Channel) && content.Subscription.Match(normalized) is { } keyword)
         {
-            // Answered in the keyword's own language, before any welcome: STOP must not be met with a menu.
+            // Answered in the keyword's own language. STOP and HELP leave the conversation as it was (no welcome, no
+            // idle clock); START begins it afresh from the menu, with the welcome if this is the first contact.
+            if (keyword == SubscriptionKeyword.Start)
+            {
+                if (conversation.LastMessageAt is null) machine.Say(TextKey.Welcome);
+                conversation.LastMessageAt = message.ReceivedAt;
+            }
             machine.AnswerKeyword(keyword, QuestionLanguage.Detect(text) ?? conversation.Language);
-            if (keyword == SubscriptionKeyword.Start) conversation.LastMessageAt = message.ReceivedAt;
             return new ConversationOutcome(machine.Reply.Build(), machine.Events);
         }
 
