@@ -39,7 +39,7 @@ public static partial class GuideFile
 
     private static GuideEntry ParseEntry(YamlNodes nodes, YamlNode node, out List<(YamlNode, string)> related)
     {
-        var fields = nodes.Fields(node, "an entry", ["id", "title", "questions", "answer"], ["related"]);
+        var fields = nodes.Fields(node, "an entry", ["id", "title", "questions", "answer"], ["sms", "related"]);
         var id = nodes.Text(fields["id"], "id");
         if (!IdPattern().IsMatch(id)) throw nodes.Error(fields["id"], $"the id '{id}' must be lower-case words joined by '-', e.g. food-baskets.");
 
@@ -55,13 +55,32 @@ public static partial class GuideFile
         if (questions.Values.Sum(q => q.Count) < MinQuestions)
             throw nodes.Error(fields["questions"], $"'{id}' needs at least {MinQuestions} ways of asking (Arabic and English together).");
 
+        var sms = fields.TryGetValue("sms", out var smsNode) ? SmsAnswers(nodes, smsNode, id, answer) : null;
+
         related = [];
         if (fields.TryGetValue("related", out var relatedNode))
         {
             if (relatedNode is not YamlSequenceNode relatedList) throw nodes.Error(relatedNode, $"'related' of '{id}' must be a list of ids.");
             foreach (var item in relatedList.Children) related.Add((item, nodes.Text(item, $"an item of 'related' of '{id}'")));
         }
-        return new GuideEntry(id, title, questions, answer, related.Select(r => r.Item2).ToList());
+        return new GuideEntry(id, title, questions, answer, related.Select(r => r.Item2).ToList(), sms);
+    }
+
+    /// <summary>The short SMS answer: "ar:" and/or "en:", each shorter than the full answer it stands for.</summary>
+    private static Dictionary<Language, string> SmsAnswers(YamlNodes nodes, YamlNode node, string id, Dictionary<Language, string> answer)
+    {
+        var fields = nodes.Fields(node, $"the SMS answer of '{id}'", [], ["ar", "en"]);
+        if (fields.Count == 0) throw nodes.Error(node, $"the SMS answer of '{id}' needs 'ar:' or 'en:' (or leave 'sms' out).");
+        var sms = new Dictionary<Language, string>();
+        foreach (var (name, value) in fields)
+        {
+            var language = name == "ar" ? Language.Arabic : Language.English;
+            var text = nodes.Text(value, $"the SMS answer of '{id}' ({name})");
+            if (text.Length >= answer[language].Length)
+                throw nodes.Error(value, $"the SMS answer of '{id}' ({name}) has {text.Length} characters, no fewer than the full answer ({answer[language].Length}); it is meant to be the short one.");
+            sms[language] = text;
+        }
+        return sms;
     }
 
     /// <summary>An "ar:" and an "en:" value.</summary>

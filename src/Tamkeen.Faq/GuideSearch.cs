@@ -32,6 +32,7 @@ public sealed class GuideSearch : IGuide, IDisposable
 
     public GuideSearch(IReadOnlyList<GuideEntry> entries, WordList words, GuideThresholds thresholds)
     {
+        Entries = entries;
         _entries = entries.ToDictionary(e => e.Id);
         _thresholds = thresholds;
         _analyzers = new GuideAnalyzers(words);
@@ -62,6 +63,9 @@ public sealed class GuideSearch : IGuide, IDisposable
     }
 
     public int Count => _entries.Count;
+
+    /// <summary>The entries in the guide's order.</summary>
+    public IReadOnlyList<GuideEntry> Entries { get; }
 
     public GuideEntry? Find(string id) => _entries.GetValueOrDefault(id);
 

@@ -2,6 +2,7 @@ using Tamkeen.Host;
 using Tamkeen.Host.Content;
 
 if (args is ["faq", .. var faqArgs]) return await FaqCommand.RunAsync(faqArgs, Console.In, Console.Out, Console.Error);
+if (args is ["sms", .. var smsArgs]) return await SmsReportCommand.RunAsync(smsArgs, Console.Out, Console.Error);
 
 await TamkeenApp.Build(args).RunAsync();
 return 0;

@@ -74,6 +74,7 @@ public static class TamkeenApp
         builder.Services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GuideOptions>().Bind(config.GetSection(GuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SmsOptions>().Bind(config.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = config.GetConnectionString("Tamkeen") ?? "")
             .ValidateOnStart();

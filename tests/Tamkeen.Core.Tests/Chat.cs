@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
+using Tamkeen.Core.Subscriptions;
 using Tamkeen.Faq;
 
 namespace Tamkeen.Core.Tests;
@@ -8,22 +9,26 @@ namespace Tamkeen.Core.Tests;
 /// <summary>One beneficiary talking to the engine with the shipped content, on a fake clock.</summary>
 internal sealed class Chat
 {
-    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide, ServiceCatalogue Services)> Content = new(() =>
+    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide, ServiceCatalogue Services, SubscriptionKeywords Subscription)> Content = new(() =>
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "content");
-        var texts = BotTexts.Parse(new Dictionary<Language, string>
-        {
-            [Language.Arabic] = File.ReadAllText(Path.Combine(folder, "texts", "ar.json")),
-            [Language.English] = File.ReadAllText(Path.Combine(folder, "texts", "en.json")),
-        });
+        var texts = BotTexts.Parse(ReadTexts(Path.Combine(folder, "texts")), ReadTexts(Path.Combine(folder, "texts", "sms")));
         return (texts, CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json"))),
             GuideFolder.Load(Path.Combine(folder, "guide"), new GuideThresholds()),
-            ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json"))));
+            ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json"))),
+            SubscriptionKeywords.Parse(File.ReadAllText(Path.Combine(folder, "subscription.json"))));
     });
+
+    private static Dictionary<Language, string> ReadTexts(string folder) => new()
+    {
+        [Language.Arabic] = File.ReadAllText(Path.Combine(folder, "ar.json")),
+        [Language.English] = File.ReadAllText(Path.Combine(folder, "en.json")),
+    };
 
     private readonly ConversationEngine _engine;
     private long _sequence = 100;
 
+    public Channel Channel { get; }
     public Conversation Conversation { get; } = new() { BeneficiaryId = 7 };
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     public List<ConversationEvent> Events { get; } = [];
@@ -37,10 +42,13 @@ internal sealed class Chat
     /// <summary>Requests submitted in this chat (and any added by a test), as the host would store them.</summary>
     public StoredRequests Requests { get; }
 
-    public Chat(ConversationSettings? settings = null, StoredRequests? requests = null)
+    /// <param name="channel">The channel the person writes on; SMS gets the SMS wording, SMS and WhatsApp the STOP/START/HELP words.</param>
+    public Chat(ConversationSettings? settings = null, StoredRequests? requests = null, Channel channel = Channel.WebChat)
     {
+        Channel = channel;
         Requests = requests ?? new StoredRequests();
-        var content = new ConversationContent(Content.Value.Texts, Content.Value.Lexicon, Content.Value.Guide, Content.Value.Services, Requests);
+        var content = new ConversationContent(Content.Value.Texts, Content.Value.Lexicon, Content.Value.Guide, Content.Value.Services, Requests,
+            Content.Value.Subscription);
         _engine = new ConversationEngine(content, settings ?? ConversationSettings.Default);
     }
 
@@ -48,7 +56,7 @@ internal sealed class Chat
     public string Send(string? text, string? payload = null, params Attachment[] attachments)
     {
         var id = _sequence++;
-        var message = new InboundMessage(Channel.WebChat, "session-1", $"m{id}", text, payload, attachments, Clock.GetUtcNow());
+        var message = new InboundMessage(Channel, "session-1", $"m{id}", text, payload, attachments, Clock.GetUtcNow());
         var outcome = _engine.Handle(Conversation, id.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
         Events.AddRange(outcome.Events);
         foreach (var submitted in outcome.Events.OfType<RequestSubmitted>()) Requests.Add(submitted, Conversation.BeneficiaryId);
@@ -60,7 +68,7 @@ internal sealed class Chat
     public string Notify(RequestNotice notice)
     {
         var id = _sequence++;
-        var message = new InboundMessage(Channel.WebChat, "session-1", $"n{id}", null, null, [], Clock.GetUtcNow(), notice);
+        var message = new InboundMessage(Channel, "session-1", $"n{id}", null, null, [], Clock.GetUtcNow(), notice);
         var outcome = _engine.Handle(Conversation, id.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
         Events.AddRange(outcome.Events);
         LastReply = outcome.Replies.SingleOrDefault();

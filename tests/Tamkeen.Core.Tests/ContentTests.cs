@@ -22,7 +22,7 @@ public class ContentTests
             [Language.Arabic] = """{ "Welcome": "أهلاً" }""",
             [Language.English] = """{ "Welcome": "Hi" }""",
         }));
-        Assert.Contains("'IdleRestart' is missing for Arabic", error.Message);
+        Assert.Contains("Bot text 'IdleRestart' for Arabic is missing", error.Message);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class NumberedTextTests
     public void Choices_are_numbered_a_line_each_and_commands_follow_by_name()
     {
         var text = NumberedText.Render("اختر:", [new("1", "تقديم طلب"), new("2", "متابعة طلب"), new("back", "رجوع"), new("menu", "القائمة الرئيسية")]);
-        Assert.Equal("اختر:\n\n1- تقديم طلب\n2- متابعة طلب\nرجوع · القائمة الرئيسية", text);
+        Assert.Equal("اختر:\n\n1- تقديم طلب\n2- متابعة طلب\nرجوع / القائمة الرئيسية", text);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Stateless.Graph;
+using Tamkeen.Core.Guide;
+using Tamkeen.Core.Subscriptions;
 using Tamkeen.Core.Text;
 
 namespace Tamkeen.Core.Conversations;
@@ -14,7 +16,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
     /// <param name="message">What the person sent.</param>
     public ConversationOutcome Handle(Conversation conversation, string reference, InboundMessage message)
     {
-        var machine = new ConversationMachine(conversation, content, reference, message.ReceivedAt);
+        var machine = new ConversationMachine(conversation, content, reference, message.ReceivedAt, message.Channel);
         var text = ArabicText.Clean(message.ButtonPayload ?? message.Text);
         var normalized = ArabicText.Normalize(text);
 
@@ -25,12 +27,25 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
             return new ConversationOutcome(machine.Reply.Build(), machine.Events);
         }
 
+        if (SubscriptionKeywords.AppliesTo(message.Channel) && content.Subscription.Match(normalized) is { } keyword)
+        {
+            // Answered in the keyword's own language. STOP and HELP leave the conversation as it was (no welcome, no
+            // idle clock); START begins it afresh from the menu, with the welcome if this is the first contact.
+            if (keyword == SubscriptionKeyword.Start)
+            {
+                if (conversation.LastMessageAt is null) machine.Say(TextKey.Welcome);
+                conversation.LastMessageAt = message.ReceivedAt;
+            }
+            machine.AnswerKeyword(keyword, QuestionLanguage.Detect(text) ?? conversation.Language);
+            return new ConversationOutcome(machine.Reply.Build(), machine.Events);
+        }
+
         var firstContact = conversation.LastMessageAt is null;
         var freshStart = StartAfresh(conversation, message.ReceivedAt, machine);
         conversation.LastMessageAt = message.ReceivedAt;
         var attachments = message.Attachments.Where(a => !a.TooLarge).ToList();
         if (attachments.Count < message.Attachments.Count)
-            machine.Reply.Say(content.Texts[conversation.Language, TextKey.AttachmentTooLarge]
+            machine.Reply.Say(content.Texts[conversation.Language, TextKey.AttachmentTooLarge, message.Channel]
                 .Replace("{limit}", settings.MaxAttachmentMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         var attachmentsKept = machine.KeepAttachments(attachments);
         var typedNumber = ArabicText.AsNumber(normalized);
@@ -40,7 +55,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
 
         if (text.Length > settings.MaxMessageLength)
         {
-            machine.Reply.Say(content.Texts[conversation.Language, TextKey.TooLong]
+            machine.Reply.Say(content.Texts[conversation.Language, TextKey.TooLong, message.Channel]
                 .Replace("{limit}", settings.MaxMessageLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
             machine.Prompt();
         }
@@ -80,7 +95,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
 
     /// <summary>The state graph in DOT, for the README.</summary>
     public string StateGraph() =>
-        UmlDotGraph.Format(new ConversationMachine(new Conversation(), content, "0", DateTimeOffset.UnixEpoch).Machine.GetInfo());
+        UmlDotGraph.Format(new ConversationMachine(new Conversation(), content, "0", DateTimeOffset.UnixEpoch, Channel.WebChat).Machine.GetInfo());
 
     /// <summary>First contact gets the welcome; a conversation idle too long starts again from the menu.</summary>
     private bool StartAfresh(Conversation conversation, DateTimeOffset receivedAt, ConversationMachine machine)

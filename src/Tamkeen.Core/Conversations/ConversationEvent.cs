@@ -26,5 +26,11 @@ public sealed record RequestSubmitted(
     IReadOnlyList<Attachment> Attachments)
     : ConversationEvent;
 
+/// <summary>
+/// The person sent STOP (<paramref name="Subscribed"/> false) or START on SMS or WhatsApp; the host marks every
+/// SMS and WhatsApp identity of their number, so that nothing more is sent there until START.
+/// </summary>
+public sealed record SubscriptionChanged(bool Subscribed) : ConversationEvent;
+
 /// <summary>What the person sent when a request needed more information; the host adds it to the request.</summary>
 public sealed record RequestInformationGiven(string Reference, string Text, IReadOnlyList<Attachment> Attachments) : ConversationEvent;

@@ -205,7 +205,9 @@ internal sealed partial class ConversationMachine
         _conversation.RequestEditing = false;
         var service = Service!;
         var answers = Answers();
-        var lines = service.Fields.Select(f => $"• {T(Enum.Parse<TextKey>($"RequestLabel{f.Field}"))}: {Shown(f.Field, answers.GetValueOrDefault(f.Field))}");
+        // No bullet on SMS: outside the GSM alphabet, and two characters a line.
+        var bullet = _channel == Channel.Sms ? "" : "• ";
+        var lines = service.Fields.Select(f => $"{bullet}{T(Enum.Parse<TextKey>($"RequestLabel{f.Field}"))}: {Shown(f.Field, answers.GetValueOrDefault(f.Field))}");
         Reply.Say(T(TextKey.RequestSummary).Replace("{service}", service.Title[_conversation.Language], StringComparison.Ordinal)
                   + "\n" + string.Join("\n", lines));
         Reply.Offer([new("1", T(TextKey.RequestConfirm)), new("2", T(TextKey.RequestEdit)), new("3", T(TextKey.RequestCancel))]);

@@ -23,6 +23,7 @@ internal sealed partial class ConversationMachine
     private readonly IRequestLookup _requests;
     private readonly string _reference;
     private readonly DateTimeOffset _receivedAt;
+    private readonly Channel _channel;
     private readonly StateMachine<S, Trigger> _machine;
     private readonly StateMachine<S, Trigger>.TriggerWithParameters<int> _choose;
     private readonly StateMachine<S, Trigger>.TriggerWithParameters<string> _write;
@@ -32,8 +33,10 @@ internal sealed partial class ConversationMachine
     public ReplyBuilder Reply { get; } = new();
     public List<ConversationEvent> Events { get; } = [];
 
-    public ConversationMachine(Conversation conversation, ConversationContent content, string reference, DateTimeOffset receivedAt)
+    /// <param name="channel">Where the reply goes: SMS gets the shorter wording.</param>
+    public ConversationMachine(Conversation conversation, ConversationContent content, string reference, DateTimeOffset receivedAt, Channel channel)
     {
+        _channel = channel;
         _conversation = conversation;
         _texts = content.Texts;
         _lexicon = content.Lexicon;
@@ -221,7 +224,9 @@ internal sealed partial class ConversationMachine
         }
     }
 
-    private string T(TextKey key) => _texts[_conversation.Language, key];
+    private string T(TextKey key) => T(_conversation.Language, key);
+
+    private string T(Language language, TextKey key) => _texts[language, key, _channel];
 
     /// <summary>Where a question may be asked, the guide's decision picks the next state.</summary>
     private void PermitQuestions(S state)
@@ -316,18 +321,18 @@ internal sealed partial class ConversationMachine
         _conversation.PendingQuestion = question;
         _conversation.QuestionLanguage = language;
         _conversation.GuideEntryIds = entry.Id;
-        Reply.Say(entry.Answer[language]);
+        Reply.Say(entry.AnswerFor(language, _channel));
         AskIfHelpful(language);
     }
 
     private void AskIfHelpful(Language language)
     {
-        Reply.Say(_texts[language, TextKey.AnswerHelpful]);
+        Reply.Say(T(language, TextKey.AnswerHelpful));
         Reply.Offer(
         [
-            new("1", _texts[language, TextKey.AnswerYes]),
-            new("2", _texts[language, TextKey.AnswerNo]),
-            new("3", _texts[language, TextKey.ButtonTalkToStaff]),
+            new("1", T(language, TextKey.AnswerYes)),
+            new("2", T(language, TextKey.AnswerNo)),
+            new("3", T(language, TextKey.ButtonTalkToStaff)),
         ]);
     }
 
@@ -350,11 +355,11 @@ internal sealed partial class ConversationMachine
     {
         var language = _conversation.QuestionLanguage ?? _conversation.Language;
         var entries = SuggestedIds().Select(_guide.Find).OfType<GuideEntry>().ToList();
-        Reply.Say(_texts[language, TextKey.SuggestionsPrompt]);
+        Reply.Say(T(language, TextKey.SuggestionsPrompt));
         Reply.Offer(
         [
             .. entries.Select((e, i) => new ReplyButton((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Title[language])),
-            new((entries.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), _texts[language, TextKey.SuggestionsNone]),
+            new((entries.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), T(language, TextKey.SuggestionsNone)),
         ]);
     }
 
@@ -362,7 +367,7 @@ internal sealed partial class ConversationMachine
     {
         Events.Add(new QuestionUnanswered(match.Question, match.Language, UnansweredReason.NoMatch, null));
         ClearQuestion();
-        Reply.Say(_texts[match.Language, TextKey.QuestionNotSure]);
+        Reply.Say(T(match.Language, TextKey.QuestionNotSure));
         OfferPerson(match.Language);
     }
 
@@ -376,12 +381,12 @@ internal sealed partial class ConversationMachine
             Events.Add(new QuestionUnanswered(question, language, reason, entryId));
         }
         ClearQuestion();
-        Reply.Say(_texts[language, TextKey.AnswerSorry]);
+        Reply.Say(T(language, TextKey.AnswerSorry));
         OfferPerson(language);
     }
 
     private void OfferPerson(Language language) =>
-        Reply.Offer([new("human", _texts[language, TextKey.ButtonTalkToStaff]), new("menu", _texts[language, TextKey.ButtonMenu])]);
+        Reply.Offer([new("human", T(language, TextKey.ButtonTalkToStaff)), new("menu", T(language, TextKey.ButtonMenu))]);
 
     private void ClearQuestion()
     {

@@ -12,7 +12,9 @@ public static class NumberedText
         var numbered = buttons.Where(b => IsNumber(b.Payload)).Select(b => $"{b.Payload}- {b.Label}");
         var words = buttons.Where(b => !IsNumber(b.Payload)).Select(b => b.Label).ToList();
         var lines = numbered.ToList();
-        if (words.Count > 0) lines.Add(string.Join(" · ", words));
+        // "/" rather than a middle dot: the dot is outside the GSM alphabet, and one such character makes a whole
+        // English SMS UCS-2, two to three times the segments.
+        if (words.Count > 0) lines.Add(string.Join(" / ", words));
         return text + "\n\n" + string.Join("\n", lines);
     }
 

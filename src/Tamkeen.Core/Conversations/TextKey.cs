@@ -95,4 +95,7 @@ public enum TextKey
     RequestInformationAsk,
     RequestInformationThanks,
     RequestAttachmentsKept,
+    SubscriptionStopped,
+    SubscriptionStarted,
+    HelpContact,
 }

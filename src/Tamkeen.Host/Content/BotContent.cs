@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Guide;
 using Tamkeen.Core.Requests;
+using Tamkeen.Core.Subscriptions;
 using Tamkeen.Host.Settings;
 
 namespace Tamkeen.Host.Content;
@@ -20,20 +21,24 @@ public sealed class BotContent
         var folder = Path.GetFullPath(contentOptions.Value.Path, environment.ContentRootPath);
         try
         {
-            Texts = BotTexts.Parse(new Dictionary<Language, string>
-            {
-                [Language.Arabic] = File.ReadAllText(Path.Combine(folder, "texts", "ar.json")),
-                [Language.English] = File.ReadAllText(Path.Combine(folder, "texts", "en.json")),
-            });
+            Texts = BotTexts.Parse(ReadTexts(Path.Combine(folder, "texts")), ReadTexts(Path.Combine(folder, "texts", "sms")));
             var lexicon = CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json")));
+            var subscription = SubscriptionKeywords.Parse(File.ReadAllText(Path.Combine(folder, "subscription.json")));
             var settings = new ConversationSettings(conversationOptions.Value.IdleTimeout, conversationOptions.Value.MaxMessageLength,
                 attachmentOptions.Value.MaxMegabytes);
             Services = ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json")));
-            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, requests), settings);
+            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, requests, subscription), settings);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {
             throw new InvalidOperationException($"The content folder {folder} (setting Content:Path) could not be loaded: {e.Message}", e);
         }
     }
+
+    /// <summary>ar.json and en.json of a texts folder.</summary>
+    private static Dictionary<Language, string> ReadTexts(string folder) => new()
+    {
+        [Language.Arabic] = File.ReadAllText(Path.Combine(folder, "ar.json")),
+        [Language.English] = File.ReadAllText(Path.Combine(folder, "en.json")),
+    };
 }

@@ -50,6 +50,8 @@ public sealed class LiveGuide : IGuide, IDisposable
 
     public int Count => Volatile.Read(ref _current).Count;
 
+    public IReadOnlyList<GuideEntry> Entries => Volatile.Read(ref _current).Entries;
+
     public GuideMatch Ask(string question) => Volatile.Read(ref _current).Ask(question);
 
     public GuideEntry? Find(string id) => Volatile.Read(ref _current).Find(id);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Content;
@@ -66,17 +67,39 @@ public sealed class ConversationProcessor(
         var reference = inbox.Id.ToString(CultureInfo.InvariantCulture);
         var outcome = content.Engine.Handle(conversation, reference, inbox.ToInbound());
         var requestIds = await RequestIdsAsync(outcome.Events, cancellationToken);
+        var numberIdentities = outcome.Events.OfType<SubscriptionChanged>().Any() ? await SameNumberIdentitiesAsync(inbox, cancellationToken) : [];
 
+        // One reading of the clock: a STOP confirmation is created at the very moment of the opt-out it confirms, and
+        // the dispatcher still sends rows created no later than the opt-out.
         var now = time.GetUtcNow();
         await writer.WriteAsync(db =>
         {
             if (stored is null) db.Conversations.Add(conversation);
             else db.Conversations.Update(conversation);
             foreach (var reply in outcome.Replies) db.Outbox.Add(OutboxMessage.ReplyTo(inbox, reply, now));
-            foreach (var e in outcome.Events) Record(db, inbox, e, now, requestIds);
+            foreach (var e in outcome.Events) Record(db, inbox, e, now, requestIds, numberIdentities);
             MarkProcessed(db, inbox, now, error: null);
         }, cancellationToken);
+        foreach (var changed in outcome.Events.OfType<SubscriptionChanged>())
+        {
+            logger.LogInformation("Beneficiary {BeneficiaryId} sent {Keyword} on {Channel}: {Identities} SMS/WhatsApp identities updated",
+                inbox.BeneficiaryId, changed.Subscribed ? "START" : "STOP", inbox.Channel, numberIdentities.Count);
+        }
         outboxSignal.Notify();
+    }
+
+    /// <summary>
+    /// The SMS and WhatsApp identities of the number a STOP or START came from: those with its phone number, or, when
+    /// the channel did not vouch for one, those with its address.
+    /// </summary>
+    private async Task<List<long>> SameNumberIdentitiesAsync(InboxMessage inbox, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var phone = await db.ChannelIdentities.Where(i => i.Channel == inbox.Channel && i.Address == inbox.SenderAddress)
+            .Select(i => i.Phone).FirstOrDefaultAsync(cancellationToken);
+        var numberChannels = db.ChannelIdentities.Where(i => i.Channel == Channel.Sms || i.Channel == Channel.WhatsApp);
+        var same = phone is null ? numberChannels.Where(i => i.Address == inbox.SenderAddress) : numberChannels.Where(i => i.Phone == phone);
+        return await same.Select(i => i.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>The stored ids of the requests that events add to, read before the write rather than inside it.</summary>
@@ -88,10 +111,21 @@ public sealed class ConversationProcessor(
         return await db.ServiceRequests.Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, r => r.Id, cancellationToken);
     }
 
-    private static void Record(TamkeenDb db, InboxMessage inbox, ConversationEvent e, DateTimeOffset now, Dictionary<string, long> requestIds)
+    private static void Record(TamkeenDb db, InboxMessage inbox, ConversationEvent e, DateTimeOffset now, Dictionary<string, long> requestIds,
+        List<long> numberIdentities)
     {
         switch (e)
         {
+            case SubscriptionChanged changed:
+                foreach (var id in numberIdentities)
+                {
+                    // Only the opt-out column is written; the rest of the row is left as it is.
+                    var identity = new ChannelIdentity { Id = id, Address = "" };
+                    db.ChannelIdentities.Attach(identity);
+                    identity.OptedOutAt = changed.Subscribed ? null : now;
+                    db.Entry(identity).Property(i => i.OptedOutAt).IsModified = true;
+                }
+                break;
             case FeedbackSubmitted f:
                 db.Feedback.Add(new FeedbackItem
                 {
@@ -146,7 +180,7 @@ public sealed class ConversationProcessor(
             language = (await LoadConversation(db, inbox.BeneficiaryId))?.Language ?? Language.Arabic;
         }
         var now = time.GetUtcNow();
-        var apology = new OutboundMessage(content.Texts[language, TextKey.ProcessingFailed], []);
+        var apology = new OutboundMessage(content.Texts[language, TextKey.ProcessingFailed, inbox.Channel], []);
         await writer.WriteAsync(db =>
         {
             db.Outbox.Add(OutboxMessage.ReplyTo(inbox, apology, now));
