@@ -175,6 +175,32 @@ public class DispatchTests
         Assert.True(attempts.Count(a => a.At - first < TimeSpan.FromMilliseconds(900)) <= 4, "more than 4 sends in the first second");
     }
 
+    [Fact]
+    public async Task Every_reply_is_sent_exactly_once_while_many_chats_write_at_once()
+    {
+        var telegram = new ScriptedChannel(Channel.Telegram, async (m, _) =>
+        {
+            await Task.Delay(Random.Shared.Next(0, 5));
+            return new SendOutcome.Sent($"m-{m.Id}");
+        });
+        await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram),
+            settings: ["--Dispatch:Telegram:PerRecipientPerSecond=0", "--Dispatch:Telegram:PerSecond=10000"]);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async chat =>
+        {
+            foreach (var text in new[] { "مرحبا", "1", "0", "2", "0", "5", "0" })
+                await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, $"chat-{chat}", text);
+        }));
+        await service.WaitUntilIdleAsync();
+
+        await using var db = service.OpenDatabase();
+        Assert.Equal(await db.Outbox.CountAsync(Ct), telegram.Attempts.Count);
+        Assert.Equal(telegram.Attempts.Count, telegram.Attempts.Select(a => a.Message.Id).Distinct().Count());
+        // And in order within each chat.
+        foreach (var chat in telegram.Attempts.GroupBy(a => a.Message.Address))
+            Assert.Equal(chat.Select(a => a.Message.Id).Order(), chat.Select(a => a.Message.Id));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

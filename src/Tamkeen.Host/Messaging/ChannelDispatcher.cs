@@ -55,6 +55,9 @@ internal sealed class ChannelDispatcher(
     /// <returns>How many recipients were started.</returns>
     private async Task<int> StartDueRecipientsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // A recipient busy while the query runs may save its sends right after it: its rows in this result can be stale,
+        // so it is left for the next round (its worker wakes the loop when it ends).
+        var busyDuringQuery = _busy.Keys.ToHashSet();
         List<OutboxMessage> due;
         HashSet<string> waitingForRetry;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -72,7 +75,7 @@ internal sealed class ChannelDispatcher(
         var started = 0;
         foreach (var recipient in due.GroupBy(m => m.Address))
         {
-            if (waitingForRetry.Contains(recipient.Key) || !_busy.TryAdd(recipient.Key, true)) continue;
+            if (waitingForRetry.Contains(recipient.Key) || busyDuringQuery.Contains(recipient.Key) || !_busy.TryAdd(recipient.Key, true)) continue;
             await _slots.WaitAsync(cancellationToken);
             _ = SendToRecipientAsync(recipient.Key, recipient.ToList(), cancellationToken);
             started++;
