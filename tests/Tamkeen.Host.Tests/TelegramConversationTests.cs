@@ -75,7 +75,7 @@ public class TelegramConversationTests(TelegramEmulator emulator) : IClassFixtur
         Assert.StartsWith("اكتب رقم الجوال", askMobile.Text);
         Assert.Empty(askMobile.InlineRows);
         var (label, requestsContact) = askMobile.KeyboardRows[0].Single();
-        Assert.Equal((TelegramKeyboards.ShareNumberArabic, true), (label, requestsContact));
+        Assert.Equal(("📱 مشاركة رقم جوالي", true), (label, requestsContact));
         Assert.Contains(askMobile.KeyboardRows.Skip(1), row => row.Single() == ("رجوع", false));
         Assert.True(askMobile.ReplyMarkup!["one_time_keyboard"]!.GetValue<bool>());
 

@@ -20,14 +20,14 @@ public class TelegramSenderTests
         return new TelegramSender(new TelegramBot(httpClients, options));
     }
 
-    private static OutboxMessage Reply(string text, IReadOnlyList<ReplyButton>? buttons = null, bool asksForContact = false) => new()
+    private static OutboxMessage Reply(string text, IReadOnlyList<ReplyButton>? buttons = null, string? contactButton = null) => new()
     {
         Id = 1,
         Channel = Channel.Telegram,
         Address = "6101",
         Text = text,
         ButtonsJson = buttons is null ? null : JsonSerializer.Serialize(buttons),
-        AsksForContact = asksForContact,
+        ContactButton = contactButton,
     };
 
     [Fact]
@@ -48,18 +48,18 @@ public class TelegramSenderTests
     }
 
     [Fact]
-    public async Task An_english_question_for_the_mobile_offers_the_share_button_in_english_and_the_choices_as_typed_labels()
+    public async Task A_question_for_the_mobile_offers_the_share_button_and_the_choices_as_typed_labels()
     {
         await using var api = await TelegramFakeBotApi.StartAsync();
 
         await Sender(api.Address).SendAsync(
-            Reply("Type the mobile number, e.g. 0551234567", [new ReplyButton("back", "Back")], asksForContact: true), TestContext.Current.CancellationToken);
+            Reply("Type the mobile number, e.g. 0551234567", [new ReplyButton("back", "Back")], contactButton: "📱 Share my mobile number"), TestContext.Current.CancellationToken);
 
         var keyboard = Assert.Single(api.CallsOf("sendMessage"))["reply_markup"]!;
         Assert.True(keyboard["one_time_keyboard"]!.GetValue<bool>());
         Assert.True(keyboard["resize_keyboard"]!.GetValue<bool>());
         var rows = keyboard["keyboard"]!.AsArray().Select(row => Assert.Single(row!.AsArray())!).ToList();
-        Assert.Equal(TelegramKeyboards.ShareNumberEnglish, rows[0]["text"]!.GetValue<string>());
+        Assert.Equal("📱 Share my mobile number", rows[0]["text"]!.GetValue<string>());
         Assert.True(rows[0]["request_contact"]!.GetValue<bool>());
         Assert.Equal("Back", rows[1]["text"]!.GetValue<string>());
         Assert.Null(rows[1]["request_contact"]);

@@ -183,7 +183,7 @@ internal sealed partial class ConversationMachine
                 .Select((c, i) => new ReplyButton(Number(i + 1), _conversation.Language == Language.English ? c.English : c.Arabic))]
             : [];
         Reply.Offer([.. cities, .. optional ? [new ReplyButton("skip", T(TextKey.RequestSkip))] : Array.Empty<ReplyButton>(), .. Navigation()]);
-        if (field == RequestField.Mobile) Reply.AskForContact();
+        if (field == RequestField.Mobile) Reply.AskForContact(T(TextKey.ButtonShareMyNumber));
     }
 
     private void RefuseField(FieldProblem problem)

@@ -5,8 +5,11 @@ public sealed record OutboundMessage(string Text, IReadOnlyList<ReplyButton> But
 {
     public OutboundMessage(string text, IReadOnlyList<ReplyButton> buttons) : this(text, buttons, []) { }
 
-    /// <summary>The reply asks for the person's mobile number; a channel that can share it with one tap offers that.</summary>
-    public bool AsksForContact { get; init; }
+    /// <summary>
+    /// Set when the reply asks for the person's mobile number: the label of a button that shares it with one tap, on a
+    /// channel that has one (Telegram).
+    /// </summary>
+    public string? ContactButton { get; init; }
 }
 
 /// <summary>A choice offered to the person; <see cref="Payload"/> is what pressing it sends, the same as typing it.</summary>

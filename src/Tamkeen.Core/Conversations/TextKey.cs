@@ -26,6 +26,7 @@ public enum TextKey
     TooLong,
     AttachmentsNotRead,
     AttachmentTooLarge,
+    ButtonShareMyNumber,
     ButtonBack,
     ButtonMenu,
     ProcessingFailed,

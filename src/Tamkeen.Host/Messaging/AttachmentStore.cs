@@ -25,26 +25,36 @@ public sealed class AttachmentStore(IOptions<AttachmentOptions> options, TimePro
             now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N") + Extension(contentType));
         var path = Path.Combine(_folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var tooLarge = false;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        bool tooLarge;
+        try
         {
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > MaxBytes)
-                {
-                    tooLarge = true;
-                    break;
-                }
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
+            tooLarge = await CopyAsync(content, path, cancellationToken);
+        }
+        catch
+        {
+            // A download cut off (timeout, lost connection) leaves no partial file behind.
+            File.Delete(path);
+            throw;
         }
         if (!tooLarge) return new Attachment(contentType, relative.Replace('\\', '/'));
         File.Delete(path);
         return TooLarge(contentType, channelReference);
+    }
+
+    /// <returns>True when the content went over the limit; the copy then stops.</returns>
+    private async Task<bool> CopyAsync(Stream content, string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > MaxBytes) return true;
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return false;
     }
 
     public string FullPath(Attachment attachment) => Path.GetFullPath(Path.Combine(_folder, attachment.Url));

@@ -30,8 +30,8 @@ public sealed class OutboxMessage
     /// <summary>News the bot starts (a status change) rather than a reply; WhatsApp sends these outside its 24-hour window only as a template.</summary>
     public bool StartedByBot { get; set; }
 
-    /// <summary>The reply asks for a mobile number; Telegram offers a "share my number" button.</summary>
-    public bool AsksForContact { get; set; }
+    /// <summary>Set when the reply asks for a mobile number: the label of Telegram's "share my number" button.</summary>
+    public string? ContactButton { get; set; }
 
     /// <summary>The channel's id for the sent message (Telegram message id, Twilio MessageSid), to match status callbacks.</summary>
     public string? ProviderMessageId { get; set; }
@@ -57,7 +57,7 @@ public sealed class OutboxMessage
         ButtonsJson = reply.Buttons.Count == 0 ? null : JsonSerializer.Serialize(reply.Buttons),
         InboxMessageId = inbox.Id,
         StartedByBot = inbox.NoticeJson is not null,
-        AsksForContact = reply.AsksForContact,
+        ContactButton = reply.ContactButton,
         CreatedAt = now,
         NextAttemptAt = now,
     };

@@ -38,6 +38,21 @@ public class RequestConversationTests
     }
 
     [Fact]
+    public void Only_the_mobile_question_offers_to_share_the_number_labelled_in_the_persons_language()
+    {
+        var chat = new Chat();
+        foreach (var text in new[] { "مرحبا", "2", "1", "محمد عبدالله السالم" }) chat.Send(text);
+        Assert.Null(chat.LastReply!.ContactButton);
+        chat.Send(ValidId);
+        Assert.Equal(Ar(TextKey.ButtonShareMyNumber), chat.LastReply!.ContactButton);
+
+        chat.Send("English");
+        Assert.Equal(En(TextKey.ButtonShareMyNumber), chat.LastReply!.ContactButton);
+        chat.Send("0551234567");
+        Assert.Null(chat.LastReply!.ContactButton);
+    }
+
+    [Fact]
     public void The_summary_shows_every_field_with_the_id_and_phone_masked()
     {
         var chat = AtSummary();

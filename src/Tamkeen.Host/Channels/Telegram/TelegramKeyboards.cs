@@ -6,9 +6,6 @@ namespace Tamkeen.Host.Channels.Telegram;
 /// <summary>How a reply's buttons look on Telegram.</summary>
 public static class TelegramKeyboards
 {
-    public const string ShareNumberArabic = "📱 مشاركة رقم جوالي";
-    public const string ShareNumberEnglish = "📱 Share my mobile number";
-
     /// <summary>
     /// Choices as an inline keyboard, one a row, pressing sends the payload. A question for the mobile number gets a
     /// keyboard with Telegram's "share my number" button instead; its other choices are text buttons that send their
@@ -17,16 +14,12 @@ public static class TelegramKeyboards
     public static ReplyMarkup For(OutboxMessage message)
     {
         var buttons = message.Buttons;
-        if (message.AsksForContact)
+        if (message.ContactButton is { } label)
         {
-            IEnumerable<KeyboardButton[]> rows = [[KeyboardButton.WithRequestContact(ShareNumberLabel(message.Text))], .. buttons.Select(b => new[] { new KeyboardButton(b.Label) })];
+            IEnumerable<KeyboardButton[]> rows = [[KeyboardButton.WithRequestContact(label)], .. buttons.Select(b => new[] { new KeyboardButton(b.Label) })];
             return new ReplyKeyboardMarkup(rows) { OneTimeKeyboard = true, ResizeKeyboard = true };
         }
         if (buttons.Count == 0) return new ReplyKeyboardRemove();
         return new InlineKeyboardMarkup(buttons.Select(b => new[] { InlineKeyboardButton.WithCallbackData(b.Label, b.Payload) }));
     }
-
-    /// <summary>The row has no language, so the label follows the script most of the question is written in.</summary>
-    private static string ShareNumberLabel(string text) =>
-        text.Count(c => c is >= '\u0600' and <= '\u06FF') >= text.Count(char.IsAsciiLetter) ? ShareNumberArabic : ShareNumberEnglish;
 }

@@ -230,9 +230,6 @@ namespace Tamkeen.Host.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("AsksForContact")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -245,6 +242,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactButton")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

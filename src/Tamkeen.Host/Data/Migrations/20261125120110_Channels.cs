@@ -10,12 +10,11 @@ namespace Tamkeen.Host.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "AsksForContact",
+            migrationBuilder.AddColumn<string>(
+                name: "ContactButton",
                 table: "Outbox",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProviderMessageId",
@@ -90,7 +89,7 @@ namespace Tamkeen.Host.Data.Migrations
                 table: "ChannelIdentities");
 
             migrationBuilder.DropColumn(
-                name: "AsksForContact",
+                name: "ContactButton",
                 table: "Outbox");
 
             migrationBuilder.DropColumn(

@@ -10,7 +10,7 @@ using Tamkeen.Host.Data;
 namespace Tamkeen.Host.Data.Migrations
 {
     [DbContext(typeof(TamkeenDb))]
-    [Migration("20261125111923_Channels")]
+    [Migration("20261125120110_Channels")]
     partial class Channels
     {
         /// <inheritdoc />
@@ -233,9 +233,6 @@ namespace Tamkeen.Host.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("AsksForContact")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -248,6 +245,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactButton")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
