@@ -17,14 +17,13 @@ public sealed class PrismTwilioApi : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var root = RepositoryRoot();
-        var prism = Path.Combine(root, "tests", "emulators", "node_modules", ".bin", "prism");
-        if (!File.Exists(prism)) throw new InvalidOperationException($"Prism is not installed: run `npm ci --prefix tests/emulators` ({prism} is missing).");
-        var port = FreePort();
+        await Emulators.EnsureInstalledAsync();
+        var prism = Path.Combine(Emulators.Folder, "node_modules", ".bin", "prism");
+        var port = Emulators.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         _prism = Process.Start(new ProcessStartInfo(prism)
         {
-            ArgumentList = { "mock", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(root, "tests", "emulators", "twilio_api_v2010.json") },
+            ArgumentList = { "mock", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(Emulators.Folder, "twilio_api_v2010.json") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
@@ -58,22 +57,6 @@ public sealed class PrismTwilioApi : IAsyncLifetime
         if (!_prism.HasExited) _prism.Kill(entireProcessTree: true);
         await _prism.WaitForExitAsync();
         _prism.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tamkeen.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Tamkeen.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -10,9 +10,7 @@ public class SettingsDocumentationTests
     [Fact]
     public void Every_setting_is_in_the_example_file_with_a_comment()
     {
-        var root = Path.GetDirectoryName(typeof(SettingsDocumentationTests).Assembly.Location)!;
-        while (!File.Exists(Path.Combine(root, "Tamkeen.sln"))) root = Path.GetDirectoryName(root)!;
-        var example = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "appsettings.example.json")))!.AsObject();
+        var example = JsonNode.Parse(File.ReadAllText(Path.Combine(Emulators.RepositoryRoot, "appsettings.example.json")))!.AsObject();
 
         var optionTypes = typeof(DispatchOptions).Assembly.GetTypes()
             .Where(t => t.Namespace == typeof(DispatchOptions).Namespace && t.GetField("Section") is not null);

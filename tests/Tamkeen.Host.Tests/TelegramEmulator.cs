@@ -19,10 +19,9 @@ public sealed class TelegramEmulator : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "emulators");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "telegram-test-api")))
-            Assert.Fail($"The Telegram emulator is not installed: npm ci --prefix {folder}");
-        var port = FreePort();
+        await Emulators.EnsureInstalledAsync();
+        var folder = Emulators.Folder;
+        var port = Emulators.FreePort();
         Address = new Uri($"http://127.0.0.1:{port}/");
         _node = Process.Start(new ProcessStartInfo("node", ["tg-server.js", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
@@ -74,20 +73,6 @@ public sealed class TelegramEmulator : IAsyncLifetime
 
     internal async Task PostAsync(string route, object body) =>
         (await Http.PostAsJsonAsync(new Uri(Address, route), body)).EnsureSuccessStatusCode();
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Tamkeen.sln"))) return folder.FullName;
-        throw new InvalidOperationException("Tamkeen.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>The person's side of a private chat, through the emulator's client routes.</summary>
