@@ -60,6 +60,7 @@ internal sealed class ChannelDispatcher(
         var busyDuringQuery = _busy.Keys.ToHashSet();
         List<OutboxMessage> due;
         HashSet<string> waitingForRetry;
+        Dictionary<string, ChannelIdentity> flagged;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             due = await db.Outbox.AsNoTracking()
@@ -70,6 +71,11 @@ internal sealed class ChannelDispatcher(
             waitingForRetry = (await db.Outbox
                 .Where(m => m.Channel == _channel && m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now)
                 .Select(m => m.Address).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+            // Only people who sent STOP or cannot be reached need a look before sending; nearly always none.
+            var addresses = due.Select(m => m.Address).Distinct().ToList();
+            flagged = await db.ChannelIdentities.AsNoTracking()
+                .Where(i => i.Channel == _channel && addresses.Contains(i.Address) && (i.OptedOutAt != null || i.UnreachableSince != null))
+                .ToDictionaryAsync(i => i.Address, cancellationToken);
         }
 
         var started = 0;
@@ -77,22 +83,21 @@ internal sealed class ChannelDispatcher(
         {
             if (waitingForRetry.Contains(recipient.Key) || busyDuringQuery.Contains(recipient.Key) || !_busy.TryAdd(recipient.Key, true)) continue;
             await _slots.WaitAsync(cancellationToken);
-            _ = SendToRecipientAsync(recipient.Key, recipient.ToList(), cancellationToken);
+            _ = SendToRecipientAsync(recipient.Key, recipient.ToList(), flagged.GetValueOrDefault(recipient.Key), cancellationToken);
             started++;
         }
         return started;
     }
 
     /// <remarks>Owned through its slot and its busy mark, both released when it ends; it never throws.</remarks>
-    private async Task SendToRecipientAsync(string address, List<OutboxMessage> messages, CancellationToken cancellationToken)
+    private async Task SendToRecipientAsync(string address, List<OutboxMessage> messages, ChannelIdentity? flagged, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
-            var identity = await FindIdentityAsync(address, cancellationToken);
             foreach (var message in messages)
             {
-                if (!await SendOneAsync(message, identity, cancellationToken)) break;
+                if (!await SendOneAsync(message, flagged, cancellationToken)) break;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -112,9 +117,10 @@ internal sealed class ChannelDispatcher(
     }
 
     /// <returns>False when the recipient's later replies must wait (a retry is scheduled).</returns>
-    private async Task<bool> SendOneAsync(OutboxMessage message, ChannelIdentity? identity, CancellationToken cancellationToken)
+    /// <param name="flagged">The recipient's identity if it is opted out or unreachable.</param>
+    private async Task<bool> SendOneAsync(OutboxMessage message, ChannelIdentity? flagged, CancellationToken cancellationToken)
     {
-        if (Suppressed(message, identity) is { } reason)
+        if (Suppressed(message, flagged) is { } reason)
         {
             message.Status = DeliveryStatus.Failed;
             message.LastError = reason;
@@ -146,9 +152,9 @@ internal sealed class ChannelDispatcher(
                 message.Status = DeliveryStatus.Failed;
                 message.LastError = permanent.Error;
                 logger.LogWarning("Outbox message {OutboxId} on {Channel} cannot be delivered: {Error}", message.Id, _channel, permanent.Error);
-                var unreachable = permanent.Unreachable && identity is not null;
-                if (unreachable) identity!.UnreachableSince = now;
-                await SaveAsync(message, unreachable ? identity : null);
+                var unreachable = permanent.Unreachable ? await FindIdentityAsync(message.Address, cancellationToken) : null;
+                if (unreachable is not null) unreachable.UnreachableSince = now;
+                await SaveAsync(message, unreachable);
                 return true;
             default:
                 var transient = (SendOutcome.Transient)outcome;
