@@ -176,6 +176,20 @@ public class DispatchTests
     }
 
     [Fact]
+    public async Task A_reply_on_a_channel_that_is_off_is_kept_as_failed_for_staff_not_left_waiting()
+    {
+        await using var service = await RunningService.StartAsync();
+        await (await ScriptedChannel.ReceiveAsync(service, Channel.Sms, "+966501234567", "مرحبا")).Processed;
+        await service.WaitUntilIdleAsync();
+
+        await using var db = service.OpenDatabase();
+        var reply = await db.Outbox.SingleAsync(Ct);
+        Assert.Equal(DeliveryStatus.Failed, reply.Status);
+        Assert.Equal("not sent: Sms is off (its settings are not set)", reply.LastError);
+        Assert.NotNull((await db.Inbox.SingleAsync(Ct)).ProcessedAt);
+    }
+
+    [Fact]
     public async Task Every_reply_is_sent_exactly_once_while_many_chats_write_at_once()
     {
         var telegram = new ScriptedChannel(Channel.Telegram, async (m, _) =>

@@ -22,10 +22,13 @@ public sealed class ConversationProcessor(
     DatabaseWriter writer,
     BotContent content,
     OutboxSignal outboxSignal,
+    IEnumerable<IChannelSender> senders,
     TimeProvider time,
     ILogger<ConversationProcessor> logger)
 {
     private const int Attempts = 3;
+
+    private readonly HashSet<Channel> _channelsOn = senders.Select(s => s.Channel).ToHashSet();
 
     /// <summary>Arabic kept as letters in stored JSON, so staff reading the database can read it.</summary>
     private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -76,7 +79,7 @@ public sealed class ConversationProcessor(
         {
             if (stored is null) db.Conversations.Add(conversation);
             else db.Conversations.Update(conversation);
-            foreach (var reply in outcome.Replies) db.Outbox.Add(OutboxMessage.ReplyTo(inbox, reply, now));
+            foreach (var reply in outcome.Replies) db.Outbox.Add(Reply(inbox, reply, now));
             foreach (var e in outcome.Events) Record(db, inbox, e, now, requestIds, numberIdentities);
             MarkProcessed(db, inbox, now, error: null);
         }, cancellationToken);
@@ -100,6 +103,19 @@ public sealed class ConversationProcessor(
         var numberChannels = db.ChannelIdentities.Where(i => i.Channel == Channel.Sms || i.Channel == Channel.WhatsApp);
         var same = phone is null ? numberChannels.Where(i => i.Address == inbox.SenderAddress) : numberChannels.Where(i => i.Phone == phone);
         return await same.Select(i => i.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A reply on a channel that is off (a message came in on Twilio's SMS webhook while only WhatsApp is set up) cannot
+    /// go; it is stored as failed, so staff see it, rather than waiting for a sender that never comes.
+    /// </summary>
+    private OutboxMessage Reply(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now)
+    {
+        var row = OutboxMessage.ReplyTo(inbox, reply, now);
+        if (_channelsOn.Contains(row.Channel)) return row;
+        row.Status = DeliveryStatus.Failed;
+        row.LastError = $"not sent: {row.Channel} is off (its settings are not set)";
+        return row;
     }
 
     /// <summary>The stored ids of the requests that events add to, read before the write rather than inside it.</summary>
@@ -183,7 +199,7 @@ public sealed class ConversationProcessor(
         var apology = new OutboundMessage(content.Texts[language, TextKey.ProcessingFailed, inbox.Channel], []);
         await writer.WriteAsync(db =>
         {
-            db.Outbox.Add(OutboxMessage.ReplyTo(inbox, apology, now));
+            db.Outbox.Add(Reply(inbox, apology, now));
             MarkProcessed(db, inbox, now, error.GetType().Name);
         }, cancellationToken);
         outboxSignal.Notify();
