@@ -12,7 +12,7 @@ public class TwilioSettingsTests
     private static readonly Uri Api = new("https://api.twilio.com");
 
     [Theory]
-    [InlineData("--Twilio:AccountSid=SK0123456789abcdef0123456789abcdef", "Twilio:AccountSid must be AC followed by 32 hexadecimal characters")]
+    [InlineData("--Twilio:AccountSid=SKnot-an-account-sid-but-an-api-key", "Twilio:AccountSid must be AC followed by 32 hexadecimal characters")]
     [InlineData("--Twilio:AuthToken=secret", "Twilio:AuthToken must be the 32 hexadecimal characters")]
     [InlineData("--Twilio:WhatsAppFrom=+14155238886", "Twilio:WhatsAppFrom must be whatsapp: followed by")]
     [InlineData("--Twilio:SmsFrom=not a sender id", "Twilio:SmsFrom must be a number in E.164")]
