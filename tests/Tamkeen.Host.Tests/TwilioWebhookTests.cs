@@ -11,6 +11,16 @@ namespace Tamkeen.Host.Tests;
 public class TwilioWebhookTests
 {
     [Fact]
+    public void Tests_sign_webhooks_exactly_as_in_Twilios_documented_example()
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["CallSid"] = "CA1234567890ABCDE", ["Caller"] = "+12349013030", ["Digits"] = "1234", ["From"] = "+12349013030", ["To"] = "+18005551212",
+        };
+        Assert.Equal("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", Sign("https://mycompany.com/myapp.php?foo=1&bar=2", parameters, "12345"));
+    }
+
+    [Fact]
     public async Task Forged_and_unsigned_webhooks_are_refused_and_nothing_is_stored()
     {
         await using var fake = await TwilioFakeApi.StartAsync();
