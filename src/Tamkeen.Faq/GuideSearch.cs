@@ -69,9 +69,9 @@ public sealed class GuideSearch : IGuide, IDisposable
 
     public GuideEntry? Find(string id) => _entries.GetValueOrDefault(id);
 
-    public GuideMatch Ask(string question)
+    public GuideMatch Ask(string question, Language chatLanguage = Language.Arabic)
     {
-        var language = QuestionLanguage.Detect(question) ?? Language.Arabic;
+        var language = QuestionLanguage.Of(question, chatLanguage);
         var field = GuideAnalyzers.Field(language);
         var terms = _analyzers.Terms(language, question).Select(t => Correct(field, t)).Distinct().ToList();
         if (terms.Count == 0) return new GuideMatch(question, language, GuideDecision.Fallback, null, 0, []);

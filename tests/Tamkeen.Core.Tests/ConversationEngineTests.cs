@@ -23,7 +23,7 @@ public class ConversationEngineTests
     {
         var chat = new Chat();
         var reply = chat.Send("السلام عليكم");
-        Assert.StartsWith(Ar(TextKey.Welcome), reply);
+        Assert.StartsWith(Ar(TextKey.GreetingSalamReply) + "\n\n" + Ar(TextKey.Welcome), reply);
         Assert.Contains(Ar(TextKey.MenuPrompt), reply);
         Assert.Equal(MenuChoices, chat.ButtonPayloads);
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
@@ -46,7 +46,7 @@ public class ConversationEngineTests
     {
         var chat = InState(ConversationState.MainMenu);
         var reply = chat.Send(choice);
-        Assert.StartsWith(Ar(interim), reply);
+        Assert.StartsWith(ArLead(interim), reply);
         Assert.Contains(Ar(TextKey.MenuPrompt), reply);
         Assert.Equal(MenuChoices, chat.ButtonPayloads);
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
@@ -85,7 +85,7 @@ public class ConversationEngineTests
         var chat = InState(ConversationState.FeedbackKind);
         Assert.Equal(Ar(prompt), chat.Send(choice));
         Assert.Equal(ConversationState.FeedbackText, chat.Conversation.State);
-        Assert.Equal(kind, chat.Conversation.PendingFeedbackKind);
+        Assert.Equal(kind, chat.Conversation.Feedback?.Kind);
         Assert.Equal(["back", "menu"], chat.ButtonPayloads);
     }
 
@@ -115,7 +115,7 @@ public class ConversationEngineTests
         Assert.Contains(Ar(TextKey.FeedbackThanksComplaint).Replace("{reference}", submitted.Reference, StringComparison.Ordinal), reply);
         Assert.Contains(Ar(TextKey.MenuPrompt), reply);
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
-        Assert.Null(chat.Conversation.PendingFeedbackKind);
+        Assert.Null(chat.Conversation.Feedback?.Kind);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class ConversationEngineTests
     {
         var chat = InState(ConversationState.MainMenu);
         Assert.Equal(Ar(TextKey.FeedbackWriteComplaint), chat.Send("شكوى"));
-        Assert.Equal(FeedbackKind.Complaint, chat.Conversation.PendingFeedbackKind);
+        Assert.Equal(FeedbackKind.Complaint, chat.Conversation.Feedback?.Kind);
     }
 
     [Theory]
@@ -162,7 +162,7 @@ public class ConversationEngineTests
         Assert.StartsWith(Ar(TextKey.Cancelled), reply);
         Assert.Contains(Ar(TextKey.MenuPrompt), reply);
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
-        Assert.Null(chat.Conversation.PendingFeedbackKind);
+        Assert.Null(chat.Conversation.Feedback?.Kind);
         Assert.Empty(chat.Events);
     }
 
@@ -190,7 +190,9 @@ public class ConversationEngineTests
     public void Asking_for_a_person_explains_and_keeps_the_place(ConversationState from, string typed)
     {
         var chat = InState(from);
-        Assert.StartsWith(Ar(TextKey.TalkToStaffComingSoon), chat.Send(typed));
+        var reply = chat.Send(typed);
+        Assert.StartsWith(ArLead(TextKey.TalkToStaffComingSoon), reply);
+        Assert.Contains("\u2066920000000\u2069", reply);
         Assert.Equal(from, chat.Conversation.State);
     }
 

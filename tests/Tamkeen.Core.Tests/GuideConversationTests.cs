@@ -28,13 +28,26 @@ public class GuideConversationTests
     }
 
     [Fact]
-    public void A_number_where_a_question_is_expected_asks_for_words()
+    public void A_menu_number_where_a_question_is_expected_is_a_menu_choice()
     {
         var chat = new Chat();
         chat.Send("مرحبا");
         chat.Send("1");
-        Assert.StartsWith(Ar(TextKey.QuestionInWords), chat.Send("7"));
-        Assert.Equal(ConversationState.Question, chat.Conversation.State);
+        chat.Send("كم سعر الذهب اليوم");
+        Assert.StartsWith(Ar(TextKey.RequestChooseService), chat.Send("2"));
+        Assert.Equal(ConversationState.RequestService, chat.Conversation.State);
+    }
+
+    [Fact]
+    public void A_number_that_is_no_menu_item_where_a_question_is_expected_shows_the_menu()
+    {
+        var chat = new Chat();
+        chat.Send("مرحبا");
+        chat.Send("1");
+        var reply = chat.Send("7");
+        Assert.StartsWith(Ar(TextKey.NotUnderstood), reply);
+        Assert.Contains(Ar(TextKey.MenuPrompt), reply);
+        Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
     }
 
     [Fact]
@@ -131,7 +144,7 @@ public class GuideConversationTests
         var reply = chat.Send(VagueQuestion);
         Assert.StartsWith(Ar(TextKey.SuggestionsPrompt), reply);
         Assert.Equal(ConversationState.Suggestions, chat.Conversation.State);
-        var offered = chat.Conversation.GuideEntryIds!.Split(',');
+        var offered = chat.Conversation.Guide!.EntryIds.ToArray();
         Assert.InRange(offered.Length, 2, 3);
         return (chat, offered);
     }

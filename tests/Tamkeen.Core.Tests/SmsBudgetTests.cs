@@ -1,3 +1,4 @@
+using Tamkeen.Core.Guide;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Text;
@@ -41,8 +42,7 @@ public class SmsBudgetTests
             // The answer as the engine gives it when the person picks the entry from the suggestions.
             var chat = Start(language);
             chat.Conversation.State = ConversationState.Suggestions;
-            chat.Conversation.GuideEntryIds = entry.Id;
-            chat.Conversation.QuestionLanguage = language;
+            chat.Conversation.Guide = new GuideContext { EntryIds = [entry.Id], Language = language };
             Send(chat, "1", $"answer {entry.Id}");
             Assert.Equal(ConversationState.AnswerFeedback, chat.Conversation.State);
             Assert.StartsWith(entry.AnswerFor(language, Channel.Sms), chat.LastReply!.Text, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public class SmsBudgetTests
         var first = true;
         while (chat.Conversation.State == ConversationState.RequestField)
         {
-            var field = chat.Conversation.RequestField!.Value;
+            var field = chat.Conversation.Request!.Field!.Value;
             var optional = service.Fields.Single(f => f.Field == field) is { Required: false };
             if (first) Send(chat, "رجوع", "back from the first field");
             if (first) Send(chat, index.ToString(System.Globalization.CultureInfo.InvariantCulture), service.Id);
@@ -188,7 +188,7 @@ public class SmsBudgetTests
             Send(chat, "2");
             Send(chat, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             while (chat.Conversation.State == ConversationState.RequestField)
-                Send(chat, Valid(chat.Conversation.RequestField!.Value, language), "again, for the duplicate");
+                Send(chat, Valid(chat.Conversation.Request!.Field!.Value, language), "again, for the duplicate");
             if (chat.Conversation.State == ConversationState.RequestSummary) Send(chat, "1", "confirm a duplicate");
         }
 
@@ -209,7 +209,7 @@ public class SmsBudgetTests
         Send(chat, "3", "no requests yet");
         Send(chat, "2");
         Send(chat, "1");
-        while (chat.Conversation.State == ConversationState.RequestField) Send(chat, Valid(chat.Conversation.RequestField!.Value, language));
+        while (chat.Conversation.State == ConversationState.RequestField) Send(chat, Valid(chat.Conversation.Request!.Field!.Value, language));
         Send(chat, "1", "confirm");
         var reference = requests.OpenForBeneficiary(7)[0].Reference;
         Send(chat, "3", "own requests");

@@ -63,7 +63,7 @@ public class SubscriptionKeywordTests
         Assert.Equal($"{Sms(language, TextKey.SubscriptionStarted)}\n\n{Sms(Language.Arabic, TextKey.MenuPrompt)}", chat.Send(typed));
         Assert.Equal([new SubscriptionChanged(Subscribed: true)], chat.Events);
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
-        Assert.Null(chat.Conversation.RequestServiceId);
+        Assert.Null(chat.Conversation.Request?.ServiceId);
         Assert.Equal(["1", "2", "3", "4", "5"], chat.ButtonPayloads);
     }
 
@@ -73,15 +73,15 @@ public class SubscriptionKeywordTests
     public void Help_gives_the_contact_line_and_keeps_the_step(string typed, Language language)
     {
         var chat = MidRequest(Channel.Sms);
-        var field = chat.Conversation.RequestField;
+        var field = chat.Conversation.Request?.Field;
         chat.Events.Clear();
         Assert.Equal(Sms(language, TextKey.HelpContact), chat.Send(typed));
         Assert.Empty(chat.Events);
         Assert.Equal(ConversationState.RequestField, chat.Conversation.State);
-        Assert.Equal(field, chat.Conversation.RequestField);
+        Assert.Equal(field, chat.Conversation.Request?.Field);
         // The next message answers the step that was asked before HELP.
         chat.Send("محمد عبدالله السالم");
-        Assert.NotEqual(field, chat.Conversation.RequestField);
+        Assert.NotEqual(field, chat.Conversation.Request?.Field);
     }
 
     [Theory]

@@ -21,7 +21,12 @@ public sealed class BotTexts
         [TextKey.RequestStatusChanged] = ["{reference}", "{service}", "{status}"],
         [TextKey.RequestStatusNote] = ["{note}"],
         [TextKey.RequestInformationAsk] = ["{reference}"],
-        [TextKey.RequestInformationThanks] = ["{reference}"],
+        [TextKey.RequestInformationThanks] = ["{reference}", "{messages}", "{files}"],
+        [TextKey.RequestInformationReminder] = ["{references}"],
+        [TextKey.RequestInformationNotNeeded] = ["{reference}"],
+        [TextKey.TalkToStaffComingSoon] = ["{phone}"],
+        [TextKey.FollowUpSuggestionLine] = ["{reference}", "{date}"],
+        [TextKey.FollowUpComplaintLine] = ["{reference}", "{date}"],
         [TextKey.RequestAttachmentsKept] = ["{count}"],
     };
 

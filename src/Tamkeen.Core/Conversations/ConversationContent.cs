@@ -4,10 +4,6 @@ using Tamkeen.Core.Subscriptions;
 
 namespace Tamkeen.Core.Conversations;
 
-/// <summary>
-/// What the conversation reads but never changes: wording, command words, the guide, the services, stored requests,
-/// and the SMS/WhatsApp subscription keywords.
-/// </summary>
+/// <summary>What the conversation reads but never changes: wording, command words, the guide, the services, and the SMS/WhatsApp keywords.</summary>
 public sealed record ConversationContent(
-    BotTexts Texts, CommandLexicon Lexicon, IGuide Guide, ServiceCatalogue Services, IRequestLookup Requests,
-    SubscriptionKeywords Subscription);
+    BotTexts Texts, CommandLexicon Lexicon, IGuide Guide, ServiceCatalogue Services, SubscriptionKeywords Subscription);

@@ -1,130 +1,220 @@
+using System.Globalization;
 using Stateless.Graph;
+using Tamkeen.Core.Feedback;
 using Tamkeen.Core.Guide;
+using Tamkeen.Core.Requests;
 using Tamkeen.Core.Subscriptions;
 using Tamkeen.Core.Text;
 
 namespace Tamkeen.Core.Conversations;
 
 /// <summary>
-/// Turns one received message into the conversation's next state, its reply and its events.
-/// Pure: the caller loads and saves the <see cref="Conversation"/>.
+/// Turns one input into the conversation's next state, its replies, its events and its timers.
+/// Pure: the caller loads the <see cref="Conversation"/> and the facts <see cref="Needs"/> names, and saves the result.
 /// </summary>
 public sealed class ConversationEngine(ConversationContent content, ConversationSettings settings)
 {
-    /// <param name="conversation">The stored conversation; changed in place.</param>
-    /// <param name="reference">The number given to anything this message creates (unique per stored message).</param>
-    /// <param name="message">What the person sent.</param>
-    public ConversationOutcome Handle(Conversation conversation, string reference, InboundMessage message)
+    /// <summary>Which stored records the step this input starts may read, so the host loads them before <see cref="Handle"/>.</summary>
+    public static FactsQuery Needs(Conversation conversation, ConversationInput input)
     {
-        var machine = new ConversationMachine(conversation, content, reference, message.ReceivedAt, message.Channel);
-        var text = ArabicText.Clean(message.ButtonPayload ?? message.Text);
-        var normalized = ArabicText.Normalize(text);
+        if (input is not PersonWrote wrote) return FactsQuery.Nothing;
+        var text = ArabicText.Clean(wrote.ButtonPayload is { } payload ? ButtonPayloads.Choice(payload) : wrote.Text);
+        var number = ArabicText.AsNumber(ArabicText.Normalize(text));
+        var atMenu = conversation.State is ConversationState.MainMenu or ConversationState.Question;
+        return new FactsQuery(
+            OwnRecords: atMenu && number == 3,
+            Reference: RequestReference.Find(text) ?? FeedbackReference.Find(text),
+            Duplicate: RequestFlow.DuplicateToCheck(conversation, text, number));
+    }
 
-        if (message.Notice is { } notice)
+    /// <param name="conversation">The stored conversation; changed in place.</param>
+    public ConversationOutcome Handle(Conversation conversation, ConversationInput input, ConversationFacts facts)
+    {
+        var m = new ConversationMachine(conversation, content, settings, input, facts);
+        switch (input)
         {
-            // News from the association, not a message from the person: no welcome, no idle clock.
-            machine.Notify(notice);
-            return new ConversationOutcome(machine.Reply.Build(), machine.Events);
+            case PersonWrote wrote:
+                Read(m, wrote);
+                break;
+            case RequestStatusChanged changed:
+                m.FollowUp.Notify(changed.Notice);
+                break;
+            case TimerFired timer:
+                Fire(m, timer.Kind);
+                break;
         }
-
-        if (SubscriptionKeywords.AppliesTo(message.Channel) && content.Subscription.Match(normalized) is { } keyword)
-        {
-            // Answered in the keyword's own language. STOP and HELP leave the conversation as it was (no welcome, no
-            // idle clock); START begins it afresh from the menu, with the welcome if this is the first contact.
-            if (keyword == SubscriptionKeyword.Start)
-            {
-                if (conversation.LastMessageAt is null) machine.Say(TextKey.Welcome);
-                conversation.LastMessageAt = message.ReceivedAt;
-            }
-            machine.AnswerKeyword(keyword, QuestionLanguage.Detect(text) ?? conversation.Language);
-            return new ConversationOutcome(machine.Reply.Build(), machine.Events);
-        }
-
-        var firstContact = conversation.LastMessageAt is null;
-        var freshStart = StartAfresh(conversation, message.ReceivedAt, machine);
-        conversation.LastMessageAt = message.ReceivedAt;
-        var attachments = message.Attachments.Where(a => !a.TooLarge).ToList();
-        if (attachments.Count < message.Attachments.Count)
-            machine.Reply.Say(content.Texts[conversation.Language, TextKey.AttachmentTooLarge, message.Channel]
-                .Replace("{limit}", settings.MaxAttachmentMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        var attachmentsKept = machine.KeepAttachments(attachments);
-        var typedNumber = ArabicText.AsNumber(normalized);
-        var numberIsAnswer = typedNumber is not null && machine.ReadsNumbersAsText;
-        var number = numberIsAnswer ? null : typedNumber;
-        var command = numberIsAnswer ? null : content.Lexicon.Match(normalized);
-
-        if (text.Length > settings.MaxMessageLength)
-        {
-            machine.Reply.Say(content.Texts[conversation.Language, TextKey.TooLong, message.Channel]
-                .Replace("{limit}", settings.MaxMessageLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-            machine.Prompt();
-        }
-        else if (text.Length == 0)
-        {
-            if (attachmentsKept && conversation.State == ConversationState.RequestInformation) machine.Write("");
-            else
-            {
-                if (attachments.Count > 0 && !attachmentsKept) machine.Say(TextKey.AttachmentsNotRead);
-                machine.Prompt();
-            }
-        }
-        else if (command is { } c and not (Command.Suggestion or Command.Complaint or Command.Yes or Command.No or Command.Skip))
-        {
-            FireCommand(machine, c);
-        }
-        else if (firstContact && number is null && command is null)
-        {
-            machine.WriteAfterWelcome(text);
-        }
-        else if (freshStart && number is null && command is null)
-        {
-            // After a long pause the text was probably meant for the old step; show where we are now.
-            machine.Prompt();
-        }
-        else if (number is { } n)
-        {
-            machine.Choose(n);
-        }
-        else
-        {
-            machine.Write(text);
-        }
-
-        return new ConversationOutcome(machine.Reply.Build(), machine.Events);
+        return new ConversationOutcome(m.Reply.Build(Step(conversation)), m.Events, m.Timers, StartedByBot: input is not PersonWrote);
     }
 
     /// <summary>The state graph in DOT, for the README.</summary>
-    public string StateGraph() =>
-        UmlDotGraph.Format(new ConversationMachine(new Conversation(), content, "0", DateTimeOffset.UnixEpoch, Channel.WebChat).Machine.GetInfo());
-
-    /// <summary>First contact gets the welcome; a conversation idle too long starts again from the menu.</summary>
-    private bool StartAfresh(Conversation conversation, DateTimeOffset receivedAt, ConversationMachine machine)
+    public string StateGraph()
     {
-        if (conversation.LastMessageAt is null)
+        var input = new PersonWrote("0", Channel.WebChat, DateTimeOffset.UnixEpoch, null, null, []);
+        return UmlDotGraph.Format(new ConversationMachine(new Conversation(), content, settings, input, ConversationFacts.None).Machine.GetInfo());
+    }
+
+    /// <summary>
+    /// The step a button belongs to: the state, and what makes one occurrence of it differ from another (the field
+    /// asked, the suggestions offered).
+    /// </summary>
+    public static string Step(Conversation conversation) => conversation.State switch
+    {
+        ConversationState.RequestField => $"{conversation.State}.{conversation.Request?.Field}",
+        ConversationState.Suggestions => $"{conversation.State}.{StableHash(string.Join(',', conversation.Guide?.EntryIds ?? []))}",
+        _ => conversation.State.ToString(),
+    };
+
+    private void Read(ConversationMachine m, PersonWrote wrote)
+    {
+        var conversation = m.Conversation;
+        var (choice, step) = wrote.ButtonPayload is { } payload ? ButtonPayloads.Split(payload) : (null, null);
+        var text = ArabicText.Clean(choice ?? wrote.Text);
+        var normalized = ArabicText.Normalize(text);
+
+        if (SubscriptionKeywords.AppliesTo(wrote.Channel) && content.Subscription.Match(normalized) is { } keyword)
         {
-            machine.Say(TextKey.Welcome);
-            return true;
+            SubscriptionAnswers.Answer(m, keyword, QuestionLanguage.Clearly(text) ?? conversation.Language);
+            return;
         }
-        if (receivedAt - conversation.LastMessageAt.Value <= settings.IdleTimeout) return false;
-        conversation.State = ConversationState.MainMenu;
-        conversation.PendingFeedbackKind = null;
-        conversation.PendingQuestion = null;
-        conversation.QuestionLanguage = null;
-        conversation.GuideEntryIds = null;
-        machine.Say(TextKey.IdleRestart);
+
+        var firstContact = conversation.LastMessageAt is null;
+        var command = content.Lexicon.Match(normalized);
+        if (firstContact)
+        {
+            if (command == Command.Greeting && IsSalam(normalized)) m.Say(TextKey.GreetingSalamReply);
+            m.Say(TextKey.Welcome);
+        }
+        var restarted = StartAgainIfIdle(m, wrote.At);
+        conversation.LastMessageAt = wrote.At;
+        m.SetTimer(TimerKind.Idle, settings.IdleTimeout);
+
+        var attachments = wrote.Attachments.Where(a => !a.TooLarge).ToList();
+        if (attachments.Count < wrote.Attachments.Count)
+            m.Reply.Say(m.T(TextKey.AttachmentTooLarge).Replace("{limit}", ConversationMachine.Number(settings.MaxAttachmentMegabytes), StringComparison.Ordinal));
+
+        if (step is not null && step != Step(conversation) && choice is not null && content.Lexicon.Match(ArabicText.Normalize(choice)) is not (Command.Menu or Command.Human))
+        {
+            // A button from an earlier message: it belonged to another step, so it chooses nothing here.
+            m.Say(TextKey.OldButton);
+            m.Prompt();
+            return;
+        }
+        if (choice is not null && choice.StartsWith(ButtonPayloads.SendInformationPrefix, StringComparison.Ordinal))
+        {
+            m.FollowUp.SendNow(choice[ButtonPayloads.SendInformationPrefix.Length..]);
+            return;
+        }
+
+        var takesFiles = conversation.State == ConversationState.RequestInformation;
+        if (takesFiles) m.Incoming = attachments;
+        var filesKept = takesFiles ? attachments.Count > 0 : m.Requests.KeepAttachments(attachments);
+        var typedNumber = ArabicText.AsNumber(normalized);
+        var numberIsAnswer = typedNumber is not null && m.ReadsNumbersAsText;
+        var number = numberIsAnswer ? null : typedNumber;
+        if (numberIsAnswer) command = null;
+
+        if (text.Length > settings.MaxMessageLength)
+        {
+            m.Reply.Say(m.T(TextKey.TooLong).Replace("{limit}", settings.MaxMessageLength.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            m.Prompt();
+        }
+        else if (text.Length == 0)
+        {
+            if (takesFiles && filesKept) m.Write("");
+            else
+            {
+                if (attachments.Count > 0 && !filesKept) m.Say(TextKey.AttachmentsNotRead);
+                m.Prompt();
+            }
+        }
+        else if (firstContact && command is Command.Greeting) m.Prompt();
+        else if (command is { } c && Fire(m, c, normalized)) { }
+        else if (!text.Any(char.IsLetterOrDigit) && m.AtRest)
+        {
+            // Only emoji or symbols: a friendly one is thanks; none is a question for the guide.
+            if (FriendlyEmoji.Any(e => text.Contains(e, StringComparison.Ordinal))) m.Say(TextKey.ThanksReply);
+            m.Prompt();
+        }
+        else if (firstContact && number is null && command is null)
+        {
+            if (!m.Guide.TryAnswerFirst(text)) m.Prompt();
+        }
+        else if (restarted && number is null && command is null)
+        {
+            // After a long pause the text was probably meant for the old step; show where we are now.
+            m.Prompt();
+        }
+        else if (number is { } n) m.Choose(n);
+        else m.Write(text);
+    }
+
+    /// <summary>The commands understood in every step; false for the words only some steps read (yes, no, skip, a feedback kind).</summary>
+    private static bool Fire(ConversationMachine m, Command command, string normalized)
+    {
+        var freeText = m.Conversation.State is ConversationState.RequestInformation or ConversationState.FeedbackText;
+        switch (command)
+        {
+            case Command.Menu: m.Fire(Trigger.ShowMenu); return true;
+            case Command.Back: m.Fire(Trigger.Back); return true;
+            case Command.Cancel: m.Fire(Trigger.Cancel); return true;
+            case Command.Human: m.Fire(Trigger.AskForPerson); return true;
+            case Command.English: m.SwitchLanguage(Language.English); return true;
+            case Command.Arabic: m.SwitchLanguage(Language.Arabic); return true;
+            case Command.Done: m.Fire(Trigger.Done); return true;
+            case Command.Greeting or Command.Thanks when !freeText:
+                // Greeted or thanked: a short reply, and the step goes on; never a question for the guide.
+                m.Say(command == Command.Thanks ? TextKey.ThanksReply : IsSalam(normalized) ? TextKey.GreetingSalamReply : TextKey.GreetingReply);
+                m.Prompt();
+                return true;
+            default: return false;
+        }
+    }
+
+    private static void Fire(ConversationMachine m, TimerKind kind)
+    {
+        switch (kind)
+        {
+            case TimerKind.Idle:
+                var conversation = m.Conversation;
+                var idle = conversation.LastMessageAt is { } last && m.At - last >= m.Settings.IdleTimeout;
+                if (idle && !conversation.Restarted && HasSomethingOpen(conversation))
+                {
+                    m.Fire(Trigger.Reset);
+                    conversation.Restarted = true;
+                }
+                break;
+            case TimerKind.InformationReminder: m.FollowUp.Remind(); break;
+            case TimerKind.InformationQuiet: m.FollowUp.QuietTimeOver(); break;
+        }
+    }
+
+    /// <summary>
+    /// The idle timer started the conversation again (the person is told now), or it has not fired yet though it was
+    /// due (the service was down): start again now.
+    /// </summary>
+    private static bool StartAgainIfIdle(ConversationMachine m, DateTimeOffset at)
+    {
+        var conversation = m.Conversation;
+        if (!conversation.Restarted && !(conversation.LastMessageAt is { } last && at - last > m.Settings.IdleTimeout && HasSomethingOpen(conversation)))
+            return false;
+        if (!conversation.Restarted) m.Fire(Trigger.Reset);
+        conversation.Restarted = false;
+        m.Say(TextKey.IdleRestart);
         return true;
     }
 
-    private static void FireCommand(ConversationMachine machine, Command command)
+    private static bool HasSomethingOpen(Conversation conversation) =>
+        conversation.State != ConversationState.MainMenu || conversation.Request is not null || conversation.Guide is not null
+        || conversation.Feedback is not null || conversation.Information is not null;
+
+    private static bool IsSalam(string normalized) => normalized.Contains("سلام", StringComparison.Ordinal);
+
+    private static readonly string[] FriendlyEmoji = ["🙏", "👍", "❤", "🌹", "🌷", "😊", "🙂", "👌", "💐", "🤍", "💙", "💚", "☺"];
+
+    private static string StableHash(string text)
     {
-        switch (command)
-        {
-            case Command.Menu: machine.Fire(Trigger.ShowMenu); break;
-            case Command.Back: machine.Fire(Trigger.Back); break;
-            case Command.Cancel: machine.Fire(Trigger.Cancel); break;
-            case Command.Human: machine.Fire(Trigger.AskForPerson); break;
-            case Command.English: machine.SwitchLanguage(Language.English); break;
-            case Command.Arabic: machine.SwitchLanguage(Language.Arabic); break;
-        }
+        uint hash = 2166136261;
+        foreach (var ch in text) hash = (hash ^ ch) * 16777619;
+        return (hash & 0xFFFF).ToString("x4", CultureInfo.InvariantCulture);
     }
 }

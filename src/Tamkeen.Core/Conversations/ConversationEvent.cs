@@ -1,4 +1,5 @@
 using Tamkeen.Core.Feedback;
+using Tamkeen.Core.Requests;
 
 namespace Tamkeen.Core.Conversations;
 
@@ -22,7 +23,7 @@ public sealed record QuestionUnanswered(string Question, Language Language, Unan
 
 /// <summary>A service request confirmed by the person; the host stores it and management studies it.</summary>
 public sealed record RequestSubmitted(
-    string Reference, string ServiceId, IReadOnlyDictionary<Requests.RequestField, string> Answers, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
+    string Reference, string ServiceId, IReadOnlyDictionary<RequestField, string> Answers, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
     IReadOnlyList<Attachment> Attachments)
     : ConversationEvent;
 
@@ -32,5 +33,18 @@ public sealed record RequestSubmitted(
 /// </summary>
 public sealed record SubscriptionChanged(bool Subscribed) : ConversationEvent;
 
-/// <summary>What the person sent when a request needed more information; the host adds it to the request.</summary>
+/// <summary>One message or file the person sent for a request that needs information; the host adds it to the request.</summary>
 public sealed record RequestInformationGiven(string Reference, string Text, IReadOnlyList<Attachment> Attachments) : ConversationEvent;
+
+public enum ForeignAccess
+{
+    /// <summary>A new request of the same service with the same national ID.</summary>
+    SameServiceAndId,
+    /// <summary>The request's reference typed to follow it up.</summary>
+    TypedReference,
+}
+
+/// <summary>
+/// Someone reached a request of another account (told nothing about it); staff see the attempt on the request.
+/// </summary>
+public sealed record ForeignRequestAttempted(string Reference, ForeignAccess How) : ConversationEvent;

@@ -9,8 +9,8 @@ public static class NumberedText
     public static string Render(string text, IReadOnlyList<ReplyButton> buttons)
     {
         if (buttons.Count == 0) return text;
-        var numbered = buttons.Where(b => IsNumber(b.Payload)).Select(b => $"{b.Payload}- {b.Label}");
-        var words = buttons.Where(b => !IsNumber(b.Payload)).Select(b => b.Label).ToList();
+        var numbered = buttons.Where(b => IsNumber(b.Choice)).Select(b => $"{b.Choice}- {b.Label}");
+        var words = buttons.Where(b => !IsNumber(b.Choice)).Select(b => b.Label).ToList();
         var lines = numbered.ToList();
         // "/" rather than a middle dot: the dot is outside the GSM alphabet, and one such character makes a whole
         // English SMS UCS-2, two to three times the segments.

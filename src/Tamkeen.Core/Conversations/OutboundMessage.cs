@@ -12,5 +12,12 @@ public sealed record OutboundMessage(string Text, IReadOnlyList<ReplyButton> But
     public string? ContactButton { get; init; }
 }
 
-/// <summary>A choice offered to the person; <see cref="Payload"/> is what pressing it sends, the same as typing it.</summary>
-public sealed record ReplyButton(string Payload, string Label);
+/// <summary>
+/// A choice offered to the person. <see cref="Payload"/> is what pressing it sends (with the step it belongs to, see
+/// <see cref="ButtonPayloads"/>); <see cref="Choice"/> is what typing does the same, the number shown on channels
+/// without buttons.
+/// </summary>
+public sealed record ReplyButton(string Payload, string Label)
+{
+    public string Choice => ButtonPayloads.Choice(Payload);
+}

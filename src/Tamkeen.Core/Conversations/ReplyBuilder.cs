@@ -5,14 +5,25 @@ internal sealed class ReplyBuilder
 {
     private readonly List<string> _paragraphs = [];
     private IReadOnlyList<ReplyButton> _buttons = [];
+    private readonly List<ReplyButton> _added = [];
     private string? _contactButton;
 
     public void Say(string paragraph) => _paragraphs.Add(paragraph);
 
+    /// <summary>The current step's choices; a later prompt replaces an earlier one's.</summary>
     public void Offer(IReadOnlyList<ReplyButton> buttons) => _buttons = buttons;
+
+    /// <summary>A choice kept whatever the step offers after it (news: "send the information now").</summary>
+    public void Add(ReplyButton button) => _added.Add(button);
 
     public void AskForContact(string buttonLabel) => _contactButton = buttonLabel;
 
-    public IReadOnlyList<OutboundMessage> Build() =>
-        _paragraphs.Count == 0 ? [] : [new OutboundMessage(string.Join("\n\n", _paragraphs), _buttons) { ContactButton = _contactButton }];
+    /// <param name="step">The step the person is in after this turn; the buttons belong to it.</param>
+    public IReadOnlyList<OutboundMessage> Build(string step) =>
+        _paragraphs.Count == 0
+            ? []
+            : [new OutboundMessage(string.Join("\n\n", _paragraphs), [.. _added, .. _buttons.Select(b => b with { Payload = ButtonPayloads.Tag(b.Payload, step) })])
+            {
+                ContactButton = _contactButton,
+            }];
 }

@@ -3,16 +3,21 @@ namespace Tamkeen.Core.Conversations;
 public enum Trigger
 {
     ShowMenu,
+    /// <summary>To the menu without showing it: the idle timer, or a menu number typed where a question was asked.</summary>
+    Reset,
     Back,
     Cancel,
     AskForPerson,
     SwitchLanguage,
+    /// <summary>Repeat what the current step asks for.</summary>
+    Prompt,
     Choose,
     Write,
     Ask,
     Answered,
     Invalid,
     Duplicate,
-    Reference,
-    Notice,
+    FeedbackKindNamed,
+    SendInformation,
+    Done,
 }

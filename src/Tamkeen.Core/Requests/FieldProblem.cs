@@ -10,6 +10,8 @@ public enum FieldProblem
     NationalIdCheckDigit,
     MobileFormat,
     CityUnknown,
+    /// <summary>A Saudi city outside the Qassim region, which the association does not serve.</summary>
+    CityOutsideQassim,
     FamilySizeNotNumber,
     FamilySizeOutOfRange,
     IncomeNotNumber,

@@ -59,7 +59,8 @@ public static partial class FieldValidators
 
     /// <summary>The code of a Qassim city typed by name or by its number in the list; see <see cref="QassimCities"/>.</summary>
     public static FieldResult City(string input) =>
-        QassimCities.Match(input) is { } city ? Valid(city.Code) : Invalid(FieldProblem.CityUnknown);
+        QassimCities.Match(input) is { } city ? Valid(city.Code)
+        : Invalid(QassimCities.IsElsewhere(input) ? FieldProblem.CityOutsideQassim : FieldProblem.CityUnknown);
 
     /// <summary>"5", "٥", "6 أفراد", "6 people".</summary>
     public static FieldResult FamilySize(string input)

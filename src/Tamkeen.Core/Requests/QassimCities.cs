@@ -39,6 +39,17 @@ public static class QassimCities
 
     private static readonly Dictionary<string, QassimCity> BySpelling = BuildSpellings();
 
+    /// <summary>Cities of other regions that people name, so they are told the association serves Qassim.</summary>
+    private static readonly HashSet<string> Elsewhere = new[]
+    {
+        "الرياض", "جدة", "جده", "مكة", "مكه", "مكة المكرمة", "المدينة", "المدينة المنورة", "الدمام", "الخبر", "الظهران", "الأحساء", "الاحساء",
+        "الهفوف", "القطيف", "الجبيل", "الطائف", "تبوك", "أبها", "ابها", "خميس مشيط", "حائل", "جازان", "جيزان", "نجران", "الباحة", "عرعر",
+        "سكاكا", "الجوف", "ينبع", "حفر الباطن", "الخرج", "المجمعة", "الزلفي", "شقراء", "الدوادمي", "عفيف", "وادي الدواسر", "بيشة", "القريات",
+        "Riyadh", "Jeddah", "Jiddah", "Makkah", "Mecca", "Madinah", "Medina", "Dammam", "Khobar", "Al Khobar", "Dhahran", "Al Ahsa", "Hofuf",
+        "Qatif", "Jubail", "Taif", "Tabuk", "Abha", "Khamis Mushait", "Hail", "Jazan", "Jizan", "Najran", "Al Baha", "Arar", "Sakaka", "Al Jouf",
+        "Yanbu", "Hafar Al Batin", "Al Kharj", "Majmaah", "Zulfi",
+    }.Select(c => Key(ArabicText.Normalize(c))).ToHashSet(StringComparer.Ordinal);
+
     public static QassimCity? Find(string code) =>
         code == Other.Code ? Other : All.FirstOrDefault(c => c.Code == code);
 
@@ -50,6 +61,9 @@ public static class QassimCities
             return number >= 1 && number <= All.Count ? All[number - 1] : number == All.Count + 1 ? Other : null;
         return BySpelling.GetValueOrDefault(Key(normalized));
     }
+
+    /// <summary>A Saudi city outside the Qassim region, typed by name.</summary>
+    public static bool IsElsewhere(string input) => Elsewhere.Contains(Key(ArabicText.Normalize(input)));
 
     private static Dictionary<string, QassimCity> BuildSpellings()
     {

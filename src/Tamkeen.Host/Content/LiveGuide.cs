@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Guide;
 using Tamkeen.Faq;
 using Tamkeen.Host.Settings;
@@ -52,7 +53,7 @@ public sealed class LiveGuide : IGuide, IDisposable
 
     public IReadOnlyList<GuideEntry> Entries => Volatile.Read(ref _current).Entries;
 
-    public GuideMatch Ask(string question) => Volatile.Read(ref _current).Ask(question);
+    public GuideMatch Ask(string question, Language chatLanguage = Language.Arabic) => Volatile.Read(ref _current).Ask(question, chatLanguage);
 
     public GuideEntry? Find(string id) => Volatile.Read(ref _current).Find(id);
 

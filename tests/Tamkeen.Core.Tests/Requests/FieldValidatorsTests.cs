@@ -148,11 +148,17 @@ public class FieldValidatorsTests
     public void Qassim_cities_are_recognised_by_spelling_or_list_number(string typed, string expected) =>
         Assert.Equal(FieldResult.Valid(expected), FieldValidators.City(typed));
 
-    // Riyadh the capital is not in Qassim; only Riyadh Al Khabra is.
+    // Riyadh the capital is not in Qassim; only Riyadh Al Khabra is. The person is told the association serves Qassim.
     [Theory]
     [InlineData("الرياض")]
     [InlineData("Riyadh")]
     [InlineData("جدة")]
+    [InlineData("مكة المكرمة")]
+    public void Cities_of_other_regions_are_outside_qassim(string typed) =>
+        Assert.Equal(FieldResult.Invalid(FieldProblem.CityOutsideQassim), FieldValidators.City(typed));
+
+    [Theory]
+    [InlineData("لندن")]
     [InlineData("0")]
     [InlineData("15")]
     [InlineData("")]

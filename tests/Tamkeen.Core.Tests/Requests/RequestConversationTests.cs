@@ -77,7 +77,7 @@ public class RequestConversationTests
         chat.Send("2");
         chat.Send("1");
         Assert.Equal($"{Ar(problem)}\n\n{Ar(TextKey.RequestAskFullName)}", chat.Send(typed));
-        Assert.Equal(RequestField.FullName, chat.Conversation.RequestField);
+        Assert.Equal(RequestField.FullName, chat.Conversation.Request?.Field);
     }
 
     [Fact]
@@ -134,11 +134,27 @@ public class RequestConversationTests
         var chat = AtSummary();
         Assert.StartsWith(Ar(TextKey.Cancelled), chat.Send("3"));
         Assert.Empty(chat.Events);
-        Assert.Null(chat.Conversation.RequestAnswersJson);
+        Assert.Null(chat.Conversation.Request);
     }
 
     [Fact]
     public void An_open_request_of_the_same_service_and_id_is_not_made_twice()
+    {
+        var chat = AtSummary();
+        chat.Send("1");
+        var reference = chat.Requests.OpenForBeneficiary(7).Single().Reference;
+        chat.Events.Clear();
+
+        foreach (var text in new[] { "2", "1", "سارة محمد" }) chat.Send(text);
+        var reply = chat.Send(ValidId);
+        Assert.StartsWith(Ar(TextKey.RequestDuplicate).Replace("{reference}", $"\u2066{reference}\u2069", StringComparison.Ordinal)
+            .Replace("{status}", Ar(TextKey.StatusSubmitted), StringComparison.Ordinal), reply);
+        Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
+        Assert.Empty(chat.Events);
+    }
+
+    [Fact]
+    public void Another_accounts_open_request_for_the_same_id_is_not_revealed()
     {
         var requests = new StoredRequests();
         AtSummary(requests).Send("1");
@@ -146,15 +162,15 @@ public class RequestConversationTests
 
         var other = new Chat(requests: requests);
         other.Conversation.BeneficiaryId = 8;
-        other.Send("مرحبا");
-        other.Send("2");
-        other.Send("1");
-        other.Send("سارة محمد");
+        foreach (var text in new[] { "مرحبا", "2", "1", "سارة محمد" }) other.Send(text);
         var reply = other.Send(ValidId);
-        Assert.StartsWith(Ar(TextKey.RequestDuplicate).Replace("{reference}", reference, StringComparison.Ordinal)
-            .Replace("{status}", Ar(TextKey.StatusSubmitted), StringComparison.Ordinal), reply);
+        Assert.StartsWith(Ar(TextKey.RequestDuplicateOtherAccount), reply);
+        Assert.DoesNotContain(reference, reply);
+        Assert.DoesNotContain(Ar(TextKey.StatusSubmitted), reply);
         Assert.Equal(ConversationState.MainMenu, other.Conversation.State);
-        Assert.Empty(other.Events);
+        Assert.Null(other.Conversation.Request);
+        var attempt = Assert.Single(other.Events);
+        Assert.Equal(new ForeignRequestAttempted(reference, ForeignAccess.SameServiceAndId), attempt);
     }
 
     [Fact]
@@ -189,7 +205,7 @@ public class RequestConversationTests
     }
 
     [Fact]
-    public void Another_familys_reference_is_shown_only_with_the_id_on_file()
+    public void Another_familys_reference_is_never_shown_even_with_their_id()
     {
         var requests = new StoredRequests();
         AtSummary(requests).Send("1");
@@ -198,13 +214,17 @@ public class RequestConversationTests
         var guessing = new Chat(requests: requests);
         guessing.Conversation.BeneficiaryId = 9;
         guessing.Send("مرحبا");
-        Assert.Equal(Ar(TextKey.FollowUpAskId), guessing.Send($"وش صار على طلبي {reference.ToLowerInvariant()}"));
-        var refused = guessing.Send("2012345670");
-        Assert.StartsWith(Ar(TextKey.FollowUpNoMatch), refused);
-        Assert.DoesNotContain(reference, refused);
+        var answer = guessing.Send($"وش صار على طلبي {reference.ToLowerInvariant()}");
+        Assert.StartsWith(Ar(TextKey.FollowUpNotFound), answer);
+        Assert.DoesNotContain(reference, answer);
+        Assert.DoesNotContain(Ar(TextKey.StatusSubmitted), answer);
+        // Exactly what an unknown reference gets, so a guess cannot tell a real reference from a made-up one.
+        Assert.Equal(answer, guessing.Send("TMK-2611-99999"));
+        Assert.Equal(ConversationState.MainMenu, guessing.Conversation.State);
+        var attempt = Assert.Single(guessing.Events.OfType<ForeignRequestAttempted>());
+        Assert.Equal((reference, ForeignAccess.TypedReference), (attempt.Reference, attempt.How));
 
-        guessing.Send(reference);
-        Assert.Contains(reference, guessing.Send(ValidId));
+        Assert.DoesNotContain(reference, guessing.Send(ValidId));
     }
 
     [Fact]
@@ -213,9 +233,9 @@ public class RequestConversationTests
         var chat = new Chat();
         chat.Send("مرحبا");
         foreach (var text in new[] { "2", "1", "محمد عبدالله السالم", ValidId, "0551234567", "بريدة", "5" }) chat.Send(text);
-        Assert.Equal(RequestField.MonthlyIncome, chat.Conversation.RequestField);
+        Assert.Equal(RequestField.MonthlyIncome, chat.Conversation.Request?.Field);
         chat.Send("0");
-        Assert.Equal(RequestField.Description, chat.Conversation.RequestField);
+        Assert.Equal(RequestField.Description, chat.Conversation.Request?.Field);
     }
 
     [Fact]
@@ -225,7 +245,8 @@ public class RequestConversationTests
         chat.Send("مرحبا");
         chat.Send("5");
         var reply = chat.Notify(new RequestNotice("TMK-2611-00042", "food-basket", RequestStatus.Approved, null));
-        Assert.Equal("تغيّرت حالة طلبك \u2066TMK-2611-00042\u2069 (سلة غذائية) إلى: مقبول.", reply);
+        Assert.StartsWith("تغيّرت حالة طلبك \u2066TMK-2611-00042\u2069 (سلة غذائية) إلى: مقبول.", reply);
+        Assert.EndsWith(Ar(TextKey.FeedbackChooseKind), reply);
         Assert.Equal(ConversationState.FeedbackKind, chat.Conversation.State);
     }
 
@@ -236,13 +257,15 @@ public class RequestConversationTests
         chat.Send("مرحبا");
         var reply = chat.Notify(new RequestNotice("TMK-2611-00042", "rent-support", RequestStatus.NeedsInformation, "أرسل رقم عقد الإيجار"));
         Assert.Contains("ملاحظة من الإدارة: أرسل رقم عقد الإيجار", reply);
-        Assert.EndsWith(Ar(TextKey.RequestInformationAsk).Replace("{reference}", "TMK-2611-00042", StringComparison.Ordinal), reply);
+        Assert.EndsWith(Ar(TextKey.RequestInformationAsk).Replace("{reference}", "\u2066TMK-2611-00042\u2069", StringComparison.Ordinal), reply);
         Assert.Equal(ConversationState.RequestInformation, chat.Conversation.State);
 
-        Assert.StartsWith(Ar(TextKey.RequestInformationThanks).Replace("{reference}", "TMK-2611-00042", StringComparison.Ordinal), chat.Send("العقد رقم ٢٠٢٦١١٢٥"));
+        Assert.Equal(Ar(TextKey.RequestInformationReceived), chat.Send("العقد رقم ٢٠٢٦١١٢٥"));
         var given = Assert.IsType<RequestInformationGiven>(Assert.Single(chat.Events));
         Assert.Equal(("TMK-2611-00042", "العقد رقم ٢٠٢٦١١٢٥"), (given.Reference, given.Text));
         Assert.Empty(given.Attachments);
+        Assert.StartsWith(Ar(TextKey.RequestInformationThanks).Replace("{reference}", "\u2066TMK-2611-00042\u2069", StringComparison.Ordinal)
+            .Replace("{messages}", "1", StringComparison.Ordinal).Replace("{files}", "0", StringComparison.Ordinal), chat.Press("done"));
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
     }
 
@@ -272,6 +295,11 @@ public class RequestConversationTests
         var given = Assert.IsType<RequestInformationGiven>(Assert.Single(chat.Events));
         Assert.Equal(("TMK-2611-00042", ""), (given.Reference, given.Text));
         Assert.Equal([contract], given.Attachments);
+
+        // Nothing more comes: after the quiet time the bot confirms what was added and closes the step.
+        chat.Clock.Advance(ConversationSettings.Default.QuietTime);
+        chat.FireDueTimers();
+        Assert.Contains("الملفات: 1", Assert.Single(chat.Unprompted).Text);
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
     }
 

@@ -1,0 +1,17 @@
+namespace Tamkeen.Core.Conversations;
+
+/// <summary>What a due time is for. The first three fire into the person's conversation; the last is for staff.</summary>
+public enum TimerKind
+{
+    /// <summary>The person wrote nothing for the idle timeout: the conversation starts again from the menu.</summary>
+    Idle,
+    /// <summary>Information was asked for a request and nothing came for days: remind the person.</summary>
+    InformationReminder,
+    /// <summary>The person sent information and then nothing for a while: confirm what was added.</summary>
+    InformationQuiet,
+    /// <summary>A request passed its one-week promise without a decision.</summary>
+    RequestOverdue,
+}
+
+/// <summary>Set (<paramref name="DueAt"/> given) or cancel (null) one of the person's timers.</summary>
+public sealed record TimerChange(TimerKind Kind, DateTimeOffset? DueAt);
