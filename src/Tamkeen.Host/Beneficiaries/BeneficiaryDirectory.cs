@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
@@ -14,8 +13,6 @@ namespace Tamkeen.Host.Beneficiaries;
 /// </summary>
 public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ILogger<BeneficiaryDirectory> logger)
 {
-    private const int UniqueConstraintFailed = 19;
-
     private readonly ConcurrentDictionary<(Channel, string), Known> _known = new();
 
     public async Task<long> ResolveAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -32,7 +29,7 @@ public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory,
                 _known[key] = id;
                 return id.BeneficiaryId;
             }
-            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: UniqueConstraintFailed } && attempt == 1)
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt == 1)
             {
                 // Two first messages from one new sender at once: the other one created the record; read it.
             }
