@@ -95,7 +95,7 @@ public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory,
             if (await db.Conversations.AnyAsync(c => c.BeneficiaryId == from, ct))
             {
                 await db.Conversations.Where(c => c.BeneficiaryId == into).ExecuteDeleteAsync(ct);
-                await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Conversations SET BeneficiaryId = {into} WHERE BeneficiaryId = {from}", ct);
+                await db.Conversations.Where(c => c.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.BeneficiaryId, into), ct);
             }
         }, CancellationToken.None);
         foreach (var (key, known) in _known)
