@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
@@ -14,8 +13,6 @@ namespace Tamkeen.Host.Beneficiaries;
 /// </summary>
 public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ILogger<BeneficiaryDirectory> logger)
 {
-    private const int UniqueConstraintFailed = 19;
-
     private readonly ConcurrentDictionary<(Channel, string), Known> _known = new();
 
     public async Task<long> ResolveAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -32,7 +29,7 @@ public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory,
                 _known[key] = id;
                 return id.BeneficiaryId;
             }
-            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: UniqueConstraintFailed } && attempt == 1)
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt == 1)
             {
                 // Two first messages from one new sender at once: the other one created the record; read it.
             }
@@ -86,19 +83,19 @@ public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory,
     private async Task MergeAsync(ChannelIdentity identity, long into, string phone, CancellationToken cancellationToken)
     {
         var from = identity.BeneficiaryId;
-        await writer.WriteAloneAsync(async db =>
+        await writer.WriteAsync(async (db, ct) =>
         {
-            await db.ChannelIdentities.Where(i => i.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(i => i.BeneficiaryId, into));
-            await db.ChannelIdentities.Where(i => i.Id == identity.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Phone, phone));
-            await db.Inbox.Where(m => m.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(m => m.BeneficiaryId, into));
-            await db.Outbox.Where(m => m.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(m => m.BeneficiaryId, into));
-            await db.ServiceRequests.Where(r => r.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.BeneficiaryId, into));
-            await db.Feedback.Where(f => f.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(f => f.BeneficiaryId, into));
-            await db.UnansweredQuestions.Where(q => q.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(q => q.BeneficiaryId, into));
-            if (await db.Conversations.AnyAsync(c => c.BeneficiaryId == from))
+            await db.ChannelIdentities.Where(i => i.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(i => i.BeneficiaryId, into), ct);
+            await db.ChannelIdentities.Where(i => i.Id == identity.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Phone, phone), ct);
+            await db.Inbox.Where(m => m.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(m => m.BeneficiaryId, into), ct);
+            await db.Outbox.Where(m => m.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(m => m.BeneficiaryId, into), ct);
+            await db.ServiceRequests.Where(r => r.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.BeneficiaryId, into), ct);
+            await db.Feedback.Where(f => f.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(f => f.BeneficiaryId, into), ct);
+            await db.UnansweredQuestions.Where(q => q.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(q => q.BeneficiaryId, into), ct);
+            if (await db.Conversations.AnyAsync(c => c.BeneficiaryId == from, ct))
             {
-                await db.Conversations.Where(c => c.BeneficiaryId == into).ExecuteDeleteAsync();
-                await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Conversations SET BeneficiaryId = {into} WHERE BeneficiaryId = {from}");
+                await db.Conversations.Where(c => c.BeneficiaryId == into).ExecuteDeleteAsync(ct);
+                await db.Conversations.Where(c => c.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.BeneficiaryId, into), ct);
             }
         }, CancellationToken.None);
         foreach (var (key, known) in _known)

@@ -15,7 +15,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<TamkeenDb> dbFactory, IOp
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets the chat history and health check read while a lane writes; the mode is stored in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         logger.LogInformation("Database ready at {DatabaseFile}", file);
     }
 

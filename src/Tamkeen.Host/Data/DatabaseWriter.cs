@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Tamkeen.Host.Data;
 
@@ -7,20 +8,26 @@ namespace Tamkeen.Host.Data;
 /// The only writer to the database. SQLite takes one writer at a time, and its client waits for a busy file by
 /// sleeping 150 ms between tries; so every write is handed here instead, and whatever has queued up while the
 /// previous commit ran is committed together in one transaction (group commit): a burst of messages costs one
-/// commit, not one each.
+/// commit, not one each. Each change in a group runs inside a savepoint of its own, so a change that fails (a
+/// duplicate delivery) is undone and fails only its own caller. On PostgreSQL, which takes many writers, each change
+/// is a transaction of its own.
 /// </summary>
 /// <remarks>
-/// A change is a function that adds or attaches entities to the context it is given. It may run more than once
-/// (after a failed group commit each change is retried on its own, so one bad change fails only its own caller),
-/// so it should create the entities it adds rather than reuse instances from an earlier run.
+/// A change runs once, on a context that tracks nothing yet, and may query and run set-based updates inside its
+/// transaction: it sees what earlier changes of its group wrote. What it adds or attaches is saved when it returns. The token it is given is the writer's, never the caller's, and the writer does not cancel it: a change
+/// once queued runs to its commit even if its caller stops waiting (a stored message must reach its lane, a sent reply
+/// must be recorded), and disposing the writer commits what is still queued.
 /// </remarks>
 public sealed class DatabaseWriter : IAsyncDisposable
 {
     private const int MaxGroup = 256;
+    private const string ChangeSavepoint = "change";
 
     private readonly IDbContextFactory<TamkeenDb> _dbFactory;
     private readonly Channel<PendingWrite> _queue =
         Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    // Never cancelled: a queued change is committed (see the remarks).
+    private readonly CancellationToken _writerToken = CancellationToken.None;
     private readonly Task _loop;
 
     public DatabaseWriter(IDbContextFactory<TamkeenDb> dbFactory)
@@ -29,25 +36,23 @@ public sealed class DatabaseWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Completes once the change is committed; faults with the database's error if it was refused.</summary>
-    /// <remarks>Once queued the change is committed even if the caller stops waiting.</remarks>
-    public Task WriteAsync(Action<TamkeenDb> change, CancellationToken cancellationToken = default)
+    /// <summary>Completes once the change is committed; faults with its own error, or the database's, if it was not.</summary>
+    /// <param name="cancellationToken">Stops only the waiting: once queued, the change is committed all the same.</param>
+    public Task WriteAsync(Func<TamkeenDb, CancellationToken, Task> change, CancellationToken cancellationToken = default)
     {
-        var write = new PendingWrite(change, null, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new PendingWrite(change, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), this);
         return write.Committed.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// For the rare change that must read or run set-based updates (moving a person's rows to another record): it runs
-    /// alone, in its own transaction, between group commits, and is committed only if it completes.
-    /// </summary>
-    public Task WriteAloneAsync(Func<TamkeenDb, Task> work, CancellationToken cancellationToken = default)
-    {
-        var write = new PendingWrite(null, work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), this);
-        return write.Committed.Task.WaitAsync(cancellationToken);
-    }
+    /// <summary>A change that only adds or attaches entities.</summary>
+    /// <inheritdoc cref="WriteAsync(Func{TamkeenDb, CancellationToken, Task}, CancellationToken)"/>
+    public Task WriteAsync(Action<TamkeenDb> change, CancellationToken cancellationToken = default) =>
+        WriteAsync((db, _) =>
+        {
+            change(db);
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     private async Task RunAsync()
     {
@@ -55,55 +60,95 @@ public sealed class DatabaseWriter : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             group.Clear();
-            while (group.Count < MaxGroup && _queue.Reader.TryPeek(out var next) && (next.Work is null || group.Count == 0))
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var write)) group.Add(write);
+            try
             {
-                _queue.Reader.TryRead(out var write);
-                group.Add(write!);
-                if (write!.Work is not null) break;
+                await using var db = await _dbFactory.CreateDbContextAsync(_writerToken);
+                // Our transactions and savepoints cover each save; EF's own savepoint would cost two statements more.
+                db.Database.AutoSavepointsEnabled = false;
+                if (group.Count == 1 || !db.Database.IsSqlite())
+                {
+                    foreach (var write in group) await CommitAloneAsync(db, write);
+                }
+                else await CommitGroupAsync(db, group);
             }
-            if (group[0].Work is not null) await RunAloneAsync(group[0]);
-            else if (group.Count == 1) await TryCommitAsync(group, reportTo: group[0]);
-            else if (!await TryCommitAsync(group, reportTo: null))
+            catch (Exception e)
             {
-                foreach (var write in group) await TryCommitAsync([write], reportTo: write);
+                foreach (var write in group) write.Committed.TrySetException(e);
             }
         }
     }
 
-    /// <param name="reportTo">The caller told of a failure; null while a failure still has to be narrowed down.</param>
-    private async Task<bool> TryCommitAsync(List<PendingWrite> group, PendingWrite? reportTo)
+    /// <summary>One change, one transaction: no savepoint needed, as a failure concerns only this caller.</summary>
+    private async Task CommitAloneAsync(TamkeenDb db, PendingWrite write)
     {
         try
         {
-            await using var db = await _dbFactory.CreateDbContextAsync();
-            foreach (var write in group) write.Change!(db);
-            await db.SaveChangesAsync();
-        }
-        catch (Exception e)
-        {
-            reportTo?.Committed.TrySetException(e);
-            return false;
-        }
-        foreach (var write in group) write.Committed.TrySetResult();
-        return true;
-    }
-
-    private async Task RunAloneAsync(PendingWrite write)
-    {
-        try
-        {
-            await using var db = await _dbFactory.CreateDbContextAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await write.Work!(db);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync(_writerToken);
+            await write.Change(db, _writerToken);
+            await db.SaveChangesAsync(_writerToken);
+            await transaction.CommitAsync(_writerToken);
         }
         catch (Exception e)
         {
             write.Committed.TrySetException(e);
             return;
         }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
         write.Committed.TrySetResult();
+    }
+
+    private async Task CommitGroupAsync(TamkeenDb db, List<PendingWrite> group)
+    {
+        // Callers hear only after the commit, refused ones too: a change refused as a duplicate of one saved earlier
+        // in the group must find that row when its caller reads it back.
+        var refusals = new Exception?[group.Count];
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(_writerToken);
+            for (var i = 0; i < group.Count; i++) refusals[i] = await SaveInSavepointAsync(db, transaction, group[i]);
+            await transaction.CommitAsync(_writerToken);
+        }
+        catch (Exception e)
+        {
+            // A failing commit (or savepoint) is not about one change: constraints are checked statement by
+            // statement, inside each change's savepoint. It is the file: full, failing or locked by another process.
+            // Retrying each change alone would repeat that failure up to MaxGroup times, each perhaps waiting out the
+            // busy timeout while every other writer waits behind it; so the whole group fails, refused changes too
+            // (what refused them was not committed either), and callers handle it as any failed write (a channel
+            // delivers the message again, a lane retries).
+            foreach (var write in group) write.Committed.TrySetException(e);
+            return;
+        }
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (refusals[i] is { } refusal) group[i].Committed.TrySetException(refusal);
+            else group[i].Committed.TrySetResult();
+        }
+    }
+
+    /// <returns>Null when the change is saved; otherwise why it failed, and it is undone.</returns>
+    private async Task<Exception?> SaveInSavepointAsync(TamkeenDb db, IDbContextTransaction transaction, PendingWrite write)
+    {
+        await transaction.CreateSavepointAsync(ChangeSavepoint, _writerToken);
+        Exception? refusal = null;
+        try
+        {
+            await write.Change(db, _writerToken);
+            await db.SaveChangesAsync(_writerToken);
+        }
+        catch (Exception e)
+        {
+            refusal = e;
+        }
+        db.ChangeTracker.Clear();
+        if (refusal is not null) await transaction.RollbackToSavepointAsync(ChangeSavepoint, _writerToken);
+        // ROLLBACK TO leaves the savepoint open; released, savepoints do not pile up in a group with many refusals.
+        await transaction.ReleaseSavepointAsync(ChangeSavepoint, _writerToken);
+        return refusal;
     }
 
     public async ValueTask DisposeAsync()
@@ -112,6 +157,5 @@ public sealed class DatabaseWriter : IAsyncDisposable
         await _loop;
     }
 
-    /// <summary>Either a <paramref name="Change"/> committed with others, or <paramref name="Work"/> run alone.</summary>
-    private sealed record PendingWrite(Action<TamkeenDb>? Change, Func<TamkeenDb, Task>? Work, TaskCompletionSource Committed);
+    private sealed record PendingWrite(Func<TamkeenDb, CancellationToken, Task> Change, TaskCompletionSource Committed);
 }

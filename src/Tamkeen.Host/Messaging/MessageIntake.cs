@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Host.Beneficiaries;
 using Tamkeen.Core.Conversations;
@@ -13,8 +12,6 @@ public sealed class MessageIntake(
     DatabaseWriter writer,
     ConversationLanes lanes)
 {
-    private const int UniqueConstraintFailed = 19;
-
     public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         if (ArabicText.Clean(message.Text).Length == 0 && string.IsNullOrWhiteSpace(message.ButtonPayload) && message.Attachments.Count == 0)
@@ -27,7 +24,7 @@ public sealed class MessageIntake(
             // Not cancelled once queued: a stored message must reach its lane.
             await writer.WriteAsync(db => db.Inbox.Add(row = InboxMessage.From(message, beneficiaryId)), CancellationToken.None);
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // The unique index on (channel, channel message id) says the channel delivered this one before.
             return new IntakeResult(IntakeStatus.Duplicate, null, Task.CompletedTask);
@@ -35,7 +32,4 @@ public sealed class MessageIntake(
         var processed = lanes.Enqueue(row!);
         return new IntakeResult(IntakeStatus.Accepted, row!.Id, processed);
     }
-
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteErrorCode: UniqueConstraintFailed };
 }
