@@ -16,7 +16,7 @@ public sealed class BotContent
 
     public BotContent(IOptions<ContentOptions> contentOptions, IOptions<ConversationOptions> conversationOptions,
         IOptions<AttachmentOptions> attachmentOptions, IHostEnvironment environment,
-        IGuide guide, IRequestLookup requests)
+        IGuide guide)
     {
         var folder = Path.GetFullPath(contentOptions.Value.Path, environment.ContentRootPath);
         try
@@ -24,10 +24,11 @@ public sealed class BotContent
             Texts = BotTexts.Parse(ReadTexts(Path.Combine(folder, "texts")), ReadTexts(Path.Combine(folder, "texts", "sms")));
             var lexicon = CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json")));
             var subscription = SubscriptionKeywords.Parse(File.ReadAllText(Path.Combine(folder, "subscription.json")));
-            var settings = new ConversationSettings(conversationOptions.Value.IdleTimeout, conversationOptions.Value.MaxMessageLength,
-                attachmentOptions.Value.MaxMegabytes);
+            var conversation = conversationOptions.Value;
+            var settings = new ConversationSettings(conversation.IdleTimeout, conversation.MaxMessageLength, attachmentOptions.Value.MaxMegabytes,
+                conversation.InformationReminderAfter, conversation.InformationQuietTime, conversation.ContactPhone);
             Services = ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json")));
-            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, requests, subscription), settings);
+            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, subscription), settings);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

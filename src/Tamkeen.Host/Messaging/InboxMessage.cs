@@ -1,12 +1,26 @@
+using System.Globalization;
 using System.Text.Json;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Requests;
 
 namespace Tamkeen.Host.Messaging;
 
-/// <summary>A received message, stored before the channel is acknowledged; unique per (channel, channel message id).</summary>
+/// <summary>What a stored input is: the person wrote, staff changed a request's status, or one of the person's timers fired.</summary>
+public enum InputKind
+{
+    Message = 0,
+    StatusChange = 1,
+    Timer = 2,
+}
+
+/// <summary>
+/// An input to a conversation, stored before anyone is acknowledged; unique per (channel, source id). For a message
+/// the source id is the channel's message id; staff and timer inputs get a generated one.
+/// </summary>
 public sealed class InboxMessage
 {
     public long Id { get; set; }
+    public InputKind Kind { get; set; }
     public Channel Channel { get; set; }
     public required string ChannelMessageId { get; set; }
     public required string SenderAddress { get; set; }
@@ -17,8 +31,8 @@ public sealed class InboxMessage
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
 
-    /// <summary>For news from the association (a status change) rather than a message from the person.</summary>
-    public string? NoticeJson { get; set; }
+    /// <summary>What a status change or a timer carries (the notice; the timer's kind), as JSON.</summary>
+    public string? PayloadJson { get; set; }
 
     /// <summary>Set when processing kept failing; the person was told and staff can look at the row.</summary>
     public string? ProcessingError { get; set; }
@@ -35,20 +49,35 @@ public sealed class InboxMessage
         ReceivedAt = message.ReceivedAt,
     };
 
-    public InboundMessage ToInbound() => new(
-        Channel, SenderAddress, ChannelMessageId, Text, ButtonPayload,
-        AttachmentsJson is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(AttachmentsJson) ?? [],
-        ReceivedAt,
-        NoticeJson is null ? null : JsonSerializer.Deserialize<RequestNotice>(NoticeJson));
-
-    /// <summary>News for the person, delivered through their lane as if they had written, to where they last wrote from.</summary>
-    public static InboxMessage ForNotice(InboxMessage lastFromPerson, RequestNotice notice, DateTimeOffset now) => new()
+    public ConversationInput ToInput()
     {
+        var number = Id.ToString(CultureInfo.InvariantCulture);
+        return Kind switch
+        {
+            InputKind.StatusChange => new RequestStatusChanged(number, Channel, ReceivedAt, JsonSerializer.Deserialize<RequestNotice>(PayloadJson!)!),
+            InputKind.Timer => new TimerFired(number, Channel, ReceivedAt, JsonSerializer.Deserialize<TimerKind>(PayloadJson!)),
+            _ => new PersonWrote(number, Channel, ReceivedAt, Text, ButtonPayload,
+                AttachmentsJson is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(AttachmentsJson) ?? []),
+        };
+    }
+
+    /// <summary>News for the person, delivered through their lane, to where they last wrote from.</summary>
+    public static InboxMessage ForNotice(InboxMessage lastFromPerson, RequestNotice notice, DateTimeOffset now) =>
+        ForPerson(lastFromPerson, InputKind.StatusChange, $"notice-{Guid.NewGuid():N}", JsonSerializer.Serialize(notice), now);
+
+    /// <summary>A timer of the person's, come due; the source id makes a timer that fires twice one input.</summary>
+    public static InboxMessage ForTimer(InboxMessage lastFromPerson, long timerId, TimerKind kind, DateTimeOffset dueAt) =>
+        ForPerson(lastFromPerson, InputKind.Timer, string.Create(CultureInfo.InvariantCulture, $"timer-{timerId}-{dueAt.UtcTicks}"),
+            JsonSerializer.Serialize(kind), dueAt);
+
+    private static InboxMessage ForPerson(InboxMessage lastFromPerson, InputKind kind, string sourceId, string payload, DateTimeOffset at) => new()
+    {
+        Kind = kind,
         Channel = lastFromPerson.Channel,
-        ChannelMessageId = $"notice-{Guid.NewGuid():N}",
+        ChannelMessageId = sourceId,
         SenderAddress = lastFromPerson.SenderAddress,
         BeneficiaryId = lastFromPerson.BeneficiaryId,
-        NoticeJson = JsonSerializer.Serialize(notice),
-        ReceivedAt = now,
+        PayloadJson = payload,
+        ReceivedAt = at,
     };
 }

@@ -48,7 +48,7 @@ public sealed class OutboxMessage
     public IReadOnlyList<ReplyButton> Buttons =>
         ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ReplyButton>>(ButtonsJson) ?? [];
 
-    public static OutboxMessage ReplyTo(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now) => new()
+    public static OutboxMessage ReplyTo(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now, bool startedByBot) => new()
     {
         BeneficiaryId = inbox.BeneficiaryId,
         Channel = inbox.Channel,
@@ -56,7 +56,7 @@ public sealed class OutboxMessage
         Text = reply.Text,
         ButtonsJson = reply.Buttons.Count == 0 ? null : JsonSerializer.Serialize(reply.Buttons),
         InboxMessageId = inbox.Id,
-        StartedByBot = inbox.NoticeJson is not null,
+        StartedByBot = startedByBot,
         ContactButton = reply.ContactButton,
         CreatedAt = now,
         NextAttemptAt = now,

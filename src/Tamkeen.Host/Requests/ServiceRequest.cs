@@ -19,6 +19,9 @@ public sealed class ServiceRequest
     /// <summary>Photos or documents sent with the request (channel file references), as JSON; null when none.</summary>
     public string? AttachmentsJson { get; set; }
 
+    /// <summary>When the person last sent information asked for; staff see that something arrived.</summary>
+    public DateTimeOffset? InformationReceivedAt { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public List<RequestHistoryEntry> History { get; set; } = [];

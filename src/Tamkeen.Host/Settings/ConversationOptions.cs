@@ -11,4 +11,14 @@ public sealed class ConversationOptions
 
     [Range(20, 20_000, ErrorMessage = "Conversation:MaxMessageLength must be between 20 and 20000 characters.")]
     public int MaxMessageLength { get; set; } = 2000;
+
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00", ErrorMessage = "Conversation:InformationReminderAfter must be between 01:00:00 (one hour) and 30.00:00:00 (30 days).")]
+    public TimeSpan InformationReminderAfter { get; set; } = TimeSpan.FromDays(3);
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Conversation:InformationQuietTime must be between 00:01:00 (one minute) and 1.00:00:00 (one day).")]
+    public TimeSpan InformationQuietTime { get; set; } = TimeSpan.FromMinutes(10);
+
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Conversation:ContactPhone must be set: the number people are given to reach the association.")]
+    [RegularExpression(@"^\+?[0-9][0-9 \-]{3,19}$", ErrorMessage = "Conversation:ContactPhone must be a phone number of digits, e.g. 920000000.")]
+    public string ContactPhone { get; set; } = "920000000";
 }

@@ -17,7 +17,7 @@ public sealed class WhatsAppWindow(IDbContextFactory<TamkeenDb> dbFactory, IOpti
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Notices are stored in the inbox too, but they are the association writing, not the person.
         var last = await db.Inbox
-            .Where(m => m.Channel == Channel.WhatsApp && m.SenderAddress == address && m.NoticeJson == null)
+            .Where(m => m.Channel == Channel.WhatsApp && m.SenderAddress == address && m.Kind == InputKind.Message)
             .OrderByDescending(m => m.ReceivedAt)
             .Select(m => (DateTimeOffset?)m.ReceivedAt)
             .FirstOrDefaultAsync(cancellationToken);
