@@ -38,6 +38,15 @@ public sealed class DatabaseWriter : IAsyncDisposable
         return write.Committed.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>A change that may read and run set-based updates inside its transaction; completes once committed.</summary>
+    /// <remarks>
+    /// Stand-in until group commit runs async changes (a savepoint each): for now each runs alone, like
+    /// <see cref="WriteAloneAsync"/>. The change is not given the caller's token, because once queued it is committed
+    /// even if the caller stops waiting.
+    /// </remarks>
+    public Task WriteAsync(Func<TamkeenDb, CancellationToken, Task> change, CancellationToken cancellationToken = default) =>
+        WriteAloneAsync(db => change(db, CancellationToken.None), cancellationToken);
+
     /// <summary>
     /// For the rare change that must read or run set-based updates (moving a person's rows to another record): it runs
     /// alone, in its own transaction, between group commits, and is committed only if it completes.
