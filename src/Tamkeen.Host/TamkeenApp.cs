@@ -105,6 +105,7 @@ public static class TamkeenApp
         services.AddSingleton<IGuide>(sp => sp.GetRequiredService<LiveGuide>());
         services.AddSingleton<IRequestLookup, RequestLookup>();
         services.AddSingleton<RequestDesk>();
+        services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AttachmentStore>();

@@ -113,6 +113,8 @@ public sealed class TimerScheduler : BackgroundService
 
     private async Task FireAsync(DueTimer timer, CancellationToken stoppingToken)
     {
+        // The wait before another try counts from here, so it does not depend on how long the handler took.
+        var firedAt = _time.GetUtcNow();
         var key = Key(timer);
         var firings = _fired.TryGetValue(key, out var earlier) ? earlier.Count + 1 : 1;
         if (earlier is { Failed: false })
@@ -137,7 +139,7 @@ public sealed class TimerScheduler : BackgroundService
             }
         }
         // Also after success: if the handler left the row, it waits like a failure rather than firing in a tight loop.
-        _fired[key] = new Firing(firings, failed, _time.GetUtcNow() + wait);
+        _fired[key] = new Firing(firings, failed, firedAt + wait);
     }
 
     /// <summary>Doubles with each firing of the same timer, up to Timers:RetryMaxDelay.</summary>
