@@ -16,6 +16,7 @@ using Tamkeen.Host.Channels.WebChat;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Requests;
 using Tamkeen.Host.Settings;
 using Tamkeen.Host.Staff;
@@ -41,6 +42,7 @@ public static class TamkeenApp
         AddSettings(builder);
         AddDatabase(builder);
         AddMessaging(builder.Services);
+        builder.AddTimers();
         // Arabic as UTF-8, not \u escapes: a third of the bytes on a slow phone connection.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddSingleton<WebChatHub>();
@@ -103,6 +105,7 @@ public static class TamkeenApp
         services.AddSingleton<IGuide>(sp => sp.GetRequiredService<LiveGuide>());
         services.AddSingleton<IRequestLookup, RequestLookup>();
         services.AddSingleton<RequestDesk>();
+        services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AttachmentStore>();

@@ -102,7 +102,8 @@ public class RequestTests
         Assert.False(listed.GetProperty("overdue").GetBoolean());
 
         clock.Advance(TimeSpan.FromDays(8));
-        var overdue = await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?overdue=true");
+        var overdue = await Eventually.UntilAsync(() => staff.GetFromJsonAsync<JsonElement>("api/staff/requests?overdue=true"),
+            list => list.GetArrayLength() > 0, "the request to be listed as overdue");
         Assert.Equal(listed.GetProperty("reference").GetString(), Assert.Single(overdue.EnumerateArray()).GetProperty("reference").GetString());
         Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?status=Approved")).EnumerateArray());
 

@@ -4,6 +4,7 @@ using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Questions;
 using Tamkeen.Host.Requests;
 
@@ -19,6 +20,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
     public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<DueTimer> Timers => Set<DueTimer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -66,6 +68,15 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.Property(r => r.ServiceId).HasMaxLength(64);
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ServiceRequestId);
             e.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId);
+        });
+        modelBuilder.Entity<DueTimer>(e =>
+        {
+            e.ToTable("Timers");
+            e.HasIndex(t => new { t.Subject, t.Kind }).IsUnique();
+            e.HasIndex(t => t.DueAt);
+            e.Property(t => t.Subject).HasMaxLength(DueTimer.SubjectMaxLength);
+            e.Property(t => t.Payload).HasMaxLength(DueTimer.PayloadMaxLength);
+            e.HasOne<Beneficiary>().WithMany().HasForeignKey(t => t.BeneficiaryId);
         });
         modelBuilder.Entity<UnansweredQuestion>(e =>
         {

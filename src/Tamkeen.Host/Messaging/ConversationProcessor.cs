@@ -8,6 +8,7 @@ using System.Text.Json;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Text;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Questions;
 using Tamkeen.Host.Requests;
 
@@ -22,6 +23,7 @@ public sealed class ConversationProcessor(
     DatabaseWriter writer,
     BotContent content,
     OutboxSignal outboxSignal,
+    TimerSignal timerSignal,
     IEnumerable<IChannelSender> senders,
     TimeProvider time,
     ILogger<ConversationProcessor> logger)
@@ -75,14 +77,27 @@ public sealed class ConversationProcessor(
         // One reading of the clock: a STOP confirmation is created at the very moment of the opt-out it confirms, and
         // the dispatcher still sends rows created no later than the opt-out.
         var now = time.GetUtcNow();
-        await writer.WriteAsync(db =>
+        void Store(TamkeenDb db)
         {
             if (stored is null) db.Conversations.Add(conversation);
             else db.Conversations.Update(conversation);
             foreach (var reply in outcome.Replies) db.Outbox.Add(Reply(inbox, reply, now));
             foreach (var e in outcome.Events) Record(db, inbox, e, now, requestIds, numberIdentities);
             MarkProcessed(db, inbox, now, error: null);
-        }, cancellationToken);
+        }
+        // Only a new request needs the async change (its overdue timer), which for now runs alone, outside group commit.
+        var submitted = outcome.Events.OfType<RequestSubmitted>().ToList();
+        if (submitted.Count == 0) await writer.WriteAsync(Store, cancellationToken);
+        else
+        {
+            await writer.WriteAsync(async (db, ct) =>
+            {
+                Store(db);
+                foreach (var request in submitted)
+                    await RequestOverdue.ScheduleAsync(db, db.ServiceRequests.Local.Single(r => r.Reference == request.Reference), ct);
+            }, cancellationToken);
+            foreach (var request in submitted) timerSignal.Scheduled(request.DueAt);
+        }
         foreach (var changed in outcome.Events.OfType<SubscriptionChanged>())
         {
             logger.LogInformation("Beneficiary {BeneficiaryId} sent {Keyword} on {Channel}: {Identities} SMS/WhatsApp identities updated",

@@ -4,15 +4,18 @@ using Tamkeen.Core.Requests;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Messaging.Timers;
 
 namespace Tamkeen.Host.Requests;
 
 /// <summary>
 /// What staff do to a request. A status change is recorded with who, when and the note, and in the same commit a
 /// notice is stored in the person's inbox; their lane tells them on the channel they last wrote from, in their
-/// language, and for "needs information" waits for what was asked.
+/// language, and for "needs information" waits for what was asked. A decision ends the request's overdue timer; going back
+/// to an undecided status before the due date sets it again.
 /// </summary>
-public sealed class RequestDesk(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, TimeProvider time)
+public sealed class RequestDesk(
+    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, TimerSignal timerSignal, TimeProvider time)
 {
     public async Task<IResult> ChangeStatusAsync(string reference, RequestStatus status, string? note, string staff, CancellationToken ct)
     {
@@ -23,15 +26,22 @@ public sealed class RequestDesk(IDbContextFactory<TamkeenDb> dbFactory, Database
         var lastMessage = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == request.BeneficiaryId).OrderByDescending(m => m.Id).FirstAsync(ct);
         var now = time.GetUtcNow();
         InboxMessage? notice = null;
-        await writer.WriteAsync(changes =>
+        DateTimeOffset? overdueTimer = null;
+        await writer.WriteAsync(async (changes, token) =>
         {
-            var row = new ServiceRequest { Id = request.Id, Reference = request.Reference, ServiceId = request.ServiceId, AnswersJson = request.AnswersJson };
+            var row = new ServiceRequest
+            {
+                Id = request.Id, Reference = request.Reference, ServiceId = request.ServiceId, AnswersJson = request.AnswersJson, DueAt = request.DueAt,
+            };
             changes.ServiceRequests.Attach(row);
             row.Status = status;
             changes.Entry(row).Property(r => r.Status).IsModified = true;
+            overdueTimer = await RequestOverdue.FollowStatusAsync(changes, row, now, token);
+            changes.Entry(row).Property(r => r.OverdueSince).IsModified = true;
             changes.Add(new RequestHistoryEntry { ServiceRequestId = request.Id, Status = status, Note = note, By = staff, At = now });
             changes.Inbox.Add(notice = InboxMessage.ForNotice(lastMessage, new RequestNotice(reference, request.ServiceId, status, note), now));
         }, ct);
+        if (overdueTimer is { } dueAt) timerSignal.Scheduled(dueAt);
         _ = lanes.Enqueue(notice!);
         return Results.Ok(new { reference, status = status.ToString() });
     }

@@ -24,6 +24,10 @@ public sealed class ServiceRequest
 
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>Set by the overdue timer when <see cref="DueAt"/> passed without a decision; cleared by a decision.</summary>
+    public DateTimeOffset? OverdueSince { get; set; }
+
     public List<RequestHistoryEntry> History { get; set; } = [];
 }
 

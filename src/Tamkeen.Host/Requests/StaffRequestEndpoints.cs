@@ -27,7 +27,7 @@ public static class StaffRequestEndpoints
                 : desk.AddNoteAsync(reference, note.Note, http.StaffName(), ct));
     }
 
-    private static async Task<IResult> ListAsync(IDbContextFactory<TamkeenDb> dbFactory, TimeProvider time,
+    private static async Task<IResult> ListAsync(IDbContextFactory<TamkeenDb> dbFactory,
         string? status, string? service, string? city, bool? overdue, CancellationToken ct)
     {
         RequestStatus? wanted = null;
@@ -37,22 +37,21 @@ public static class StaffRequestEndpoints
             wanted = parsed;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow();
         var query = db.ServiceRequests.AsNoTracking();
         if (wanted is { } s) query = query.Where(r => r.Status == s);
         if (service is not null) query = query.Where(r => r.ServiceId == service);
         if (city is not null) query = query.Where(r => r.City == city);
-        if (overdue is { } late) query = query.Where(r => (r.DueAt < now && Undecided.Contains(r.Status)) == late);
+        if (overdue is { } late) query = query.Where(r => (r.OverdueSince != null) == late);
         var rows = await query.OrderBy(r => r.DueAt).ToListAsync(ct);
         return Results.Ok(rows.Select(r => new
         {
             reference = r.Reference, service = r.ServiceId, status = r.Status.ToString(), city = r.City,
             nationalId = r.NationalId is null ? null : FieldValidators.MaskNationalId(r.NationalId),
-            submittedAt = r.SubmittedAt, dueAt = r.DueAt, overdue = IsOverdue(r, now),
+            submittedAt = r.SubmittedAt, dueAt = r.DueAt, overdue = r.OverdueSince is not null, overdueSince = r.OverdueSince,
         }));
     }
 
-    private static async Task<IResult> ReadAsync(string reference, IDbContextFactory<TamkeenDb> dbFactory, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ReadAsync(string reference, IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.ServiceRequests.AsNoTracking().Include(r => r.History).SingleOrDefaultAsync(r => r.Reference == reference, ct);
@@ -62,18 +61,11 @@ public static class StaffRequestEndpoints
             reference = request.Reference, service = request.ServiceId, status = request.Status.ToString(), city = request.City,
             answers = JsonSerializer.Deserialize<Dictionary<string, string>>(request.AnswersJson),
             attachments = Attachments(request.AttachmentsJson),
-            submittedAt = request.SubmittedAt, dueAt = request.DueAt, overdue = IsOverdue(request, time.GetUtcNow()),
+            submittedAt = request.SubmittedAt, dueAt = request.DueAt, overdue = request.OverdueSince is not null, overdueSince = request.OverdueSince,
             history = request.History.OrderBy(h => h.Id)
                 .Select(h => new { status = h.Status?.ToString(), note = h.Note, attachments = Attachments(h.AttachmentsJson), by = h.By, at = h.At }),
         });
     }
 
     private static List<Attachment> Attachments(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(json) ?? [];
-
-    /// <summary>Statuses still waiting for management's decision.</summary>
-    private static readonly RequestStatus[] Undecided =
-        [RequestStatus.Submitted, RequestStatus.Verified, RequestStatus.UnderStudy, RequestStatus.NeedsInformation];
-
-    /// <summary>Past its one-week promise without a decision.</summary>
-    private static bool IsOverdue(ServiceRequest request, DateTimeOffset now) => request.DueAt < now && Undecided.Contains(request.Status);
 }

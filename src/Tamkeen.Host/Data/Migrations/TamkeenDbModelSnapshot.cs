@@ -297,6 +297,44 @@ namespace Tamkeen.Host.Data.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("Tamkeen.Host.Messaging.Timers.DueTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BeneficiaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("Subject", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Timers", (string)null);
+                });
+
             modelBuilder.Entity("Tamkeen.Host.Questions.UnansweredQuestion", b =>
                 {
                     b.Property<long>("Id")
@@ -398,6 +436,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("NationalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OverdueSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -455,6 +496,13 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasForeignKey("BeneficiaryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tamkeen.Host.Messaging.Timers.DueTimer", b =>
+                {
+                    b.HasOne("Tamkeen.Core.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId");
                 });
 
             modelBuilder.Entity("Tamkeen.Host.Questions.UnansweredQuestion", b =>

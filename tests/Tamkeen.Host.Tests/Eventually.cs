@@ -1,0 +1,23 @@
+namespace Tamkeen.Host.Tests;
+
+/// <summary>
+/// Waits (bounded, in real time) for what the service does in the background once a fake clock has moved: the clock is
+/// moved by the test, only the work that follows takes real time.
+/// </summary>
+public static class Eventually
+{
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited in vain for {what}.");
+            await Task.Delay(20);
+        }
+    }
+
+    public static Task UntilAsync(Func<bool> done, string what, TimeSpan? limit = null) =>
+        UntilAsync(() => Task.FromResult(done()), ready => ready, what, limit);
+}
