@@ -4,6 +4,7 @@ using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Questions;
 using Tamkeen.Host.Requests;
@@ -20,6 +21,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
     public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<DueTimer> Timers => Set<DueTimer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -43,6 +45,17 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.HasKey(c => c.BeneficiaryId);
             e.Property(c => c.BeneficiaryId).ValueGeneratedNever();
             e.HasOne<Beneficiary>().WithOne().HasForeignKey<Conversation>(c => c.BeneficiaryId);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            // One JSON column per flow's record: a flow adds fields without a migration, and an empty flow is NULL.
+            e.ComplexProperty(c => c.Request, b =>
+            {
+                b.ToJson();
+                b.ComplexCollection(r => r.Answers);
+                b.ComplexCollection(r => r.Attachments);
+            });
+            e.ComplexProperty(c => c.Guide, b => b.ToJson());
+            e.ComplexProperty(c => c.Feedback, b => b.ToJson());
+            e.ComplexProperty(c => c.Information, b => b.ToJson());
         });
         modelBuilder.Entity<InboxMessage>(e =>
         {
@@ -84,7 +97,13 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.Property(q => q.EntryId).HasMaxLength(64);
             e.HasOne<Beneficiary>().WithMany().HasForeignKey(q => q.BeneficiaryId);
         });
-        modelBuilder.Entity<Conversation>(e => e.Property(c => c.GuideEntryIds).HasMaxLength(200));
+        modelBuilder.Entity<StoredEvent>(e =>
+        {
+            e.ToTable("Events");
+            e.HasIndex(x => x.InboxMessageId);
+            e.HasIndex(x => new { x.Type, x.CreatedAt });
+            e.Property(x => x.Type).HasMaxLength(64);
+        });
         modelBuilder.Entity<FeedbackItem>(e =>
         {
             e.ToTable("Feedback");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Requests;
 
 namespace Tamkeen.Host.Messaging;
 

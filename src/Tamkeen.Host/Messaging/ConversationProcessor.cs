@@ -1,27 +1,23 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
-using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Content;
-using System.Text.Json;
-using Tamkeen.Core.Requests;
-using Tamkeen.Core.Text;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Messaging.Timers;
-using Tamkeen.Host.Questions;
-using Tamkeen.Host.Requests;
 
 namespace Tamkeen.Host.Messaging;
 
 /// <summary>
-/// Runs one stored message through the conversation and commits the new state, the replies (outbox) and the
-/// records it creates in one transaction, marking the message done in the same commit.
+/// Runs one stored input through the conversation: loads the conversation and the facts the step needs, calls the pure
+/// core, and commits in one change the new state, the replies (outbox), the events with what their recorders write, the
+/// person's timers, and the input marked done.
 /// </summary>
 public sealed class ConversationProcessor(
     IDbContextFactory<TamkeenDb> dbFactory,
     DatabaseWriter writer,
     BotContent content,
+    ConversationFactsLoader facts,
+    EventLog events,
     OutboxSignal outboxSignal,
     TimerSignal timerSignal,
     IEnumerable<IChannelSender> senders,
@@ -32,11 +28,10 @@ public sealed class ConversationProcessor(
 
     private readonly HashSet<Channel> _channelsOn = senders.Select(s => s.Channel).ToHashSet();
 
-    /// <summary>Arabic kept as letters in stored JSON, so staff reading the database can read it.</summary>
-    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static readonly Func<TamkeenDb, long, Task<Conversation?>> LoadConversation = EF.CompileAsyncQuery(
         (TamkeenDb db, long beneficiaryId) => db.Conversations.AsNoTracking().FirstOrDefault(c => c.BeneficiaryId == beneficiaryId));
+
+    public static string TimerSubject(long beneficiaryId) => $"beneficiary/{beneficiaryId}";
 
     public async Task ProcessAsync(InboxMessage inbox, CancellationToken cancellationToken)
     {
@@ -68,129 +63,61 @@ public sealed class ConversationProcessor(
             stored = await LoadConversation(db, inbox.BeneficiaryId);
         }
         var conversation = stored ?? new Conversation { BeneficiaryId = inbox.BeneficiaryId };
-
-        var reference = inbox.Id.ToString(CultureInfo.InvariantCulture);
-        var outcome = content.Engine.Handle(conversation, reference, inbox.ToInbound());
-        var requestIds = await RequestIdsAsync(outcome.Events, cancellationToken);
-        var numberIdentities = outcome.Events.OfType<SubscriptionChanged>().Any() ? await SameNumberIdentitiesAsync(inbox, cancellationToken) : [];
+        var version = conversation.Version;
+        var input = inbox.ToInput();
+        var known = await facts.LoadAsync(ConversationEngine.Needs(conversation, input), inbox.BeneficiaryId, cancellationToken);
+        var outcome = content.Engine.Handle(conversation, input, known);
+        conversation.Version = version + 1;
 
         // One reading of the clock: a STOP confirmation is created at the very moment of the opt-out it confirms, and
         // the dispatcher still sends rows created no later than the opt-out.
         var now = time.GetUtcNow();
-        void Store(TamkeenDb db)
+        var replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
+        await writer.WriteAsync(async (db, ct) =>
         {
             if (stored is null) db.Conversations.Add(conversation);
-            else db.Conversations.Update(conversation);
-            foreach (var reply in outcome.Replies) db.Outbox.Add(Reply(inbox, reply, now));
-            foreach (var e in outcome.Events) Record(db, inbox, e, now, requestIds, numberIdentities);
-            MarkProcessed(db, inbox, now, error: null);
-        }
-        // Only a new request needs the async change (its overdue timer), which for now runs alone, outside group commit.
-        var submitted = outcome.Events.OfType<RequestSubmitted>().ToList();
-        if (submitted.Count == 0) await writer.WriteAsync(Store, cancellationToken);
-        else
-        {
-            await writer.WriteAsync(async (db, ct) =>
+            else
             {
-                Store(db);
-                foreach (var request in submitted)
-                    await RequestOverdue.ScheduleAsync(db, db.ServiceRequests.Local.Single(r => r.Reference == request.Reference), ct);
-            }, cancellationToken);
-            foreach (var request in submitted) timerSignal.Scheduled(request.DueAt);
-        }
-        foreach (var changed in outcome.Events.OfType<SubscriptionChanged>())
-        {
-            logger.LogInformation("Beneficiary {BeneficiaryId} sent {Keyword} on {Channel}: {Identities} SMS/WhatsApp identities updated",
-                inbox.BeneficiaryId, changed.Subscribed ? "START" : "STOP", inbox.Channel, numberIdentities.Count);
-        }
+                db.Conversations.Update(conversation);
+                // Another writer of this conversation since it was read makes this change fail instead of losing theirs.
+                db.Entry(conversation).Property(c => c.Version).OriginalValue = version;
+            }
+            db.Outbox.AddRange(replies);
+            await events.StoreAsync(db, new RecordContext(inbox, now), outcome.Events, ct);
+            foreach (var timer in outcome.Timers)
+            {
+                var subject = TimerSubject(inbox.BeneficiaryId);
+                if (timer.DueAt is { } due) await TimerTable.ScheduleAsync(db, subject, timer.Kind, due, inbox.BeneficiaryId, null, ct);
+                else await TimerTable.CancelAsync(db, subject, timer.Kind, ct);
+            }
+            if (inbox.Kind == InputKind.Message) await ReachableAgainAsync(db, inbox, ct);
+            MarkProcessed(db, inbox, now, error: null);
+        }, cancellationToken);
+
+        foreach (var due in outcome.Timers.Select(t => t.DueAt).OfType<DateTimeOffset>()) timerSignal.Scheduled(due);
+        foreach (var request in outcome.Events.OfType<RequestSubmitted>()) timerSignal.Scheduled(request.DueAt);
         outboxSignal.Notify();
     }
 
     /// <summary>
-    /// The SMS and WhatsApp identities of the number a STOP or START came from: those with its phone number, or, when
-    /// the channel did not vouch for one, those with its address.
+    /// A person the channel called unreachable (they had blocked the bot) who writes again can be reached again on
+    /// that channel.
     /// </summary>
-    private async Task<List<long>> SameNumberIdentitiesAsync(InboxMessage inbox, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var phone = await db.ChannelIdentities.Where(i => i.Channel == inbox.Channel && i.Address == inbox.SenderAddress)
-            .Select(i => i.Phone).FirstOrDefaultAsync(cancellationToken);
-        var numberChannels = db.ChannelIdentities.Where(i => i.Channel == Channel.Sms || i.Channel == Channel.WhatsApp);
-        var same = phone is null ? numberChannels.Where(i => i.Address == inbox.SenderAddress) : numberChannels.Where(i => i.Phone == phone);
-        return await same.Select(i => i.Id).ToListAsync(cancellationToken);
-    }
+    private static Task<int> ReachableAgainAsync(TamkeenDb db, InboxMessage inbox, CancellationToken cancellationToken) =>
+        db.ChannelIdentities.Where(i => i.Channel == inbox.Channel && i.Address == inbox.SenderAddress && i.UnreachableSince != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.UnreachableSince, (DateTimeOffset?)null), cancellationToken);
 
     /// <summary>
     /// A reply on a channel that is off (a message came in on Twilio's SMS webhook while only WhatsApp is set up) cannot
     /// go; it is stored as failed, so staff see it, rather than waiting for a sender that never comes.
     /// </summary>
-    private OutboxMessage Reply(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now)
+    private OutboxMessage Reply(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now, bool startedByBot)
     {
-        var row = OutboxMessage.ReplyTo(inbox, reply, now);
+        var row = OutboxMessage.ReplyTo(inbox, reply, now, startedByBot);
         if (_channelsOn.Contains(row.Channel)) return row;
         row.Status = DeliveryStatus.Failed;
         row.LastError = $"not sent: {row.Channel} is off (its settings are not set)";
         return row;
-    }
-
-    /// <summary>The stored ids of the requests that events add to, read before the write rather than inside it.</summary>
-    private async Task<Dictionary<string, long>> RequestIdsAsync(IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken)
-    {
-        var references = events.OfType<RequestInformationGiven>().Select(g => g.Reference).ToList();
-        if (references.Count == 0) return [];
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ServiceRequests.Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, r => r.Id, cancellationToken);
-    }
-
-    private static void Record(TamkeenDb db, InboxMessage inbox, ConversationEvent e, DateTimeOffset now, Dictionary<string, long> requestIds,
-        List<long> numberIdentities)
-    {
-        switch (e)
-        {
-            case SubscriptionChanged changed:
-                foreach (var id in numberIdentities)
-                {
-                    // Only the opt-out column is written; the rest of the row is left as it is.
-                    var identity = new ChannelIdentity { Id = id, Address = "" };
-                    db.ChannelIdentities.Attach(identity);
-                    identity.OptedOutAt = changed.Subscribed ? null : now;
-                    db.Entry(identity).Property(i => i.OptedOutAt).IsModified = true;
-                }
-                break;
-            case FeedbackSubmitted f:
-                db.Feedback.Add(new FeedbackItem
-                {
-                    Reference = f.Reference, BeneficiaryId = inbox.BeneficiaryId, Kind = f.Kind, Text = f.Text, CreatedAt = now,
-                });
-                break;
-            case QuestionUnanswered q:
-                db.UnansweredQuestions.Add(new UnansweredQuestion
-                {
-                    BeneficiaryId = inbox.BeneficiaryId, Question = q.Question, NormalizedQuestion = ArabicText.Normalize(q.Question),
-                    Language = q.Language, Reason = q.Reason, EntryId = q.EntryId, AskedAt = now,
-                });
-                break;
-            case RequestSubmitted r:
-                db.ServiceRequests.Add(new ServiceRequest
-                {
-                    Reference = r.Reference, BeneficiaryId = inbox.BeneficiaryId, ServiceId = r.ServiceId, Status = RequestStatus.Submitted,
-                    NationalId = r.Answers.GetValueOrDefault(RequestField.NationalId), City = r.Answers.GetValueOrDefault(RequestField.City),
-                    AnswersJson = JsonSerializer.Serialize(r.Answers.ToDictionary(a => RequestFields.Code(a.Key), a => a.Value), ReadableJson),
-                    SubmittedAt = r.SubmittedAt, DueAt = r.DueAt,
-                    AttachmentsJson = r.Attachments.Count == 0 ? null : JsonSerializer.Serialize(r.Attachments, ReadableJson),
-                    History = [new RequestHistoryEntry { Status = RequestStatus.Submitted, By = "beneficiary", At = now }],
-                });
-                break;
-            case RequestInformationGiven given:
-                db.Add(new RequestHistoryEntry
-                {
-                    ServiceRequestId = requestIds[given.Reference], Note = given.Text.Length == 0 ? null : given.Text, By = "beneficiary", At = now,
-                    AttachmentsJson = given.Attachments.Count == 0 ? null : JsonSerializer.Serialize(given.Attachments, ReadableJson),
-                });
-                break;
-            default:
-                throw new NotSupportedException($"No handler records {e.GetType().Name}.");
-        }
     }
 
     /// <summary>Updates only the processing columns of the stored row, in the same commit as the replies.</summary>
@@ -211,10 +138,11 @@ public sealed class ConversationProcessor(
             language = (await LoadConversation(db, inbox.BeneficiaryId))?.Language ?? Language.Arabic;
         }
         var now = time.GetUtcNow();
-        var apology = new OutboundMessage(content.Texts[language, TextKey.ProcessingFailed, inbox.Channel], []);
+        var apology = Reply(inbox, new OutboundMessage(content.Texts[language, TextKey.ProcessingFailed, inbox.Channel], []), now,
+            startedByBot: inbox.Kind != InputKind.Message);
         await writer.WriteAsync(db =>
         {
-            db.Outbox.Add(Reply(inbox, apology, now));
+            db.Outbox.Add(apology);
             MarkProcessed(db, inbox, now, error.GetType().Name);
         }, cancellationToken);
         outboxSignal.Notify();

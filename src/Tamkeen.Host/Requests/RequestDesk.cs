@@ -23,7 +23,7 @@ public sealed class RequestDesk(
         var request = await db.ServiceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, ct);
         if (request is null) return Results.NotFound();
         if (request.Status == status) return Results.Problem($"The request is already {status}.", statusCode: StatusCodes.Status409Conflict);
-        var lastMessage = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == request.BeneficiaryId).OrderByDescending(m => m.Id).FirstAsync(ct);
+        var lastMessage = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == request.BeneficiaryId && m.Kind == InputKind.Message).OrderByDescending(m => m.Id).FirstAsync(ct);
         var now = time.GetUtcNow();
         InboxMessage? notice = null;
         DateTimeOffset? overdueTimer = null;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Settings;
 
 namespace Tamkeen.Host.Channels.Twilio;

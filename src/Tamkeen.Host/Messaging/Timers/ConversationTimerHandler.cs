@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Conversations;
+using Tamkeen.Host.Data;
+
+namespace Tamkeen.Host.Messaging.Timers;
+
+/// <summary>
+/// A person's timer (idle, information reminder, quiet time) becomes an input in their lane, stored in the same change
+/// that deletes the timer, so that it runs in order with what they write and once.
+/// </summary>
+public sealed class ConversationTimerHandler(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes) : ITimerHandler
+{
+    public IReadOnlyCollection<TimerKind> Kinds { get; } = [TimerKind.Idle, TimerKind.InformationReminder, TimerKind.InformationQuiet];
+
+    public async Task FireAsync(DueTimer timer, CancellationToken cancellationToken)
+    {
+        InboxMessage? last;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            last = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == timer.BeneficiaryId && m.Kind == InputKind.Message)
+                .OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+        InboxMessage? input = null;
+        await writer.WriteAsync(async (db, ct) =>
+        {
+            if (!await TimerTable.DeleteFiredAsync(db, timer, ct) || last is null) return;
+            db.Inbox.Add(input = InboxMessage.ForTimer(last, timer.Id, timer.Kind, timer.DueAt));
+        }, cancellationToken);
+        if (input is not null) _ = lanes.Enqueue(input);
+    }
+}
