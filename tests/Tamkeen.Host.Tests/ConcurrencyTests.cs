@@ -51,10 +51,11 @@ public class ConcurrencyTests
                 switch (step % 4)
                 {
                     case 0: Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", reply); break;
-                    case 1: Assert.Equal("تفضّل بكتابة اقتراحك في رسالة واحدة، وسنوصله إلى إدارة الجمعية.", reply); break;
+                    case 1: Assert.Equal("يرجى كتابة الاقتراح في رسالة واحدة، وسنوصله إلى إدارة الجمعية.", reply); break;
                     case 2:
-                        var reference = received[step].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        Assert.Contains($"ورقمه المرجعي {reference}", reply);
+                        var reference = Core.Feedback.FeedbackReference.Create(Core.Feedback.FeedbackKind.Suggestion, received[step].ReceivedAt,
+                            received[step].Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        Assert.Contains($"ورقمه المرجعي \u2066{reference}\u2069", reply);
                         Assert.Equal(Script(visitor, step), feedback[reference].Text);
                         break;
                     default: Assert.StartsWith("عذراً، لم أفهم رسالتك.", reply); break;

@@ -68,11 +68,16 @@ public class RequestTests
         Assert.Contains($"تغيّرت حالة طلبك {reference} (تسجيل أسرة جديدة) إلى: بحاجة إلى معلومات إضافية", notice);
         Assert.Contains("نرجو إرسال صورة عقد الإيجار", notice);
 
-        Assert.Contains("أرسل المعلومات المطلوبة في رسالة واحدة", notice);
+        Assert.Contains($"يرجى إرسال المعلومات المطلوبة لطلبك \u2066{reference}\u2069", notice);
 
         await again.SendAsync("رقم عقد الإيجار في منصة إيجار 20261125");
         await service.WaitUntilIdleAsync();
-        Assert.StartsWith($"شكراً لك، أضفنا ما أرسلته إلى طلبك {reference}", await LastBotTextAsync(again));
+        Assert.StartsWith("وصلنا ما أرسلته", await LastBotTextAsync(again));
+        var arrived = (await staff.GetFromJsonAsync<JsonElement>("api/staff/requests")).EnumerateArray().Single(r => r.GetProperty("reference").GetString() == reference);
+        Assert.True(arrived.GetProperty("informationReceived").GetBoolean());
+        await again.SendAsync("انتهيت");
+        await service.WaitUntilIdleAsync();
+        Assert.StartsWith($"شكراً لك، أضفنا إلى طلبك \u2066{reference}\u2069 ما أرسلته (الرسائل: 1، الملفات: 0)", await LastBotTextAsync(again));
 
         var read = await staff.GetFromJsonAsync<JsonElement>($"api/staff/requests/{reference}");
         var history = read.GetProperty("history").EnumerateArray().ToList();
@@ -107,16 +112,21 @@ public class RequestTests
         Assert.Equal(listed.GetProperty("reference").GetString(), Assert.Single(overdue.EnumerateArray()).GetProperty("reference").GetString());
         Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("api/staff/requests?status=Approved")).EnumerateArray());
 
-        // The same service for the same ID number from another account: told the open request, nothing new stored.
+        // The same service for the same ID number from another account: told only that one exists, nothing new stored,
+        // and staff see the attempt on the request.
         using (var relative = service.NewVisitor())
         {
             foreach (var text in new[] { "مرحبا", "2", "2", "محمد سعد", "٢٠١٢٣٤٥٦٧٠" }) await relative.SendAsync(text);
             await service.WaitUntilIdleAsync();
-            Assert.StartsWith($"لديك طلب مفتوح لهذه الخدمة برقم {listed.GetProperty("reference").GetString()}", await LastBotTextAsync(relative));
+            var told = await LastBotTextAsync(relative);
+            Assert.StartsWith("يوجد طلب مفتوح لهذه الخدمة برقم الهوية هذا", told);
+            Assert.DoesNotContain(listed.GetProperty("reference").GetString()!, told);
+            var attempts = (await staff.GetFromJsonAsync<JsonElement>($"api/staff/requests/{listed.GetProperty("reference").GetString()}")).GetProperty("history");
+            Assert.Contains(attempts.EnumerateArray(), h => h.GetProperty("by").GetString() == "system");
         }
         await using (var db = service.OpenDatabase()) Assert.Equal(1, await db.ServiceRequests.CountAsync());
 
-        // Another family guessing the reference learns nothing without the ID number on file.
+        // Another family guessing the reference learns nothing, not even with the ID number on file.
         var reference = listed.GetProperty("reference").GetString()!;
         using var guesser = service.NewVisitor();
         await guesser.SendAsync("مرحبا");
@@ -126,8 +136,8 @@ public class RequestTests
         using var history = JsonDocument.Parse(await guesser.GetStringAsync("chat/history"));
         var botLines = history.RootElement.GetProperty("lines").EnumerateArray()
             .Where(l => l.GetProperty("from").GetString() == "bot").Select(l => l.GetProperty("text").GetString()!).ToList();
-        Assert.StartsWith("هذا الطلب مسجّل من حساب آخر", botLines[1]);
-        Assert.StartsWith("لا يطابق هذا الرقم المسجّل في الطلب", botLines[2]);
+        Assert.StartsWith("لم نجد هذا الرقم المرجعي ضمن طلباتك", botLines[1]);
+        Assert.DoesNotContain(botLines, line => line.Contains(reference, StringComparison.Ordinal));
         Assert.DoesNotContain(botLines, line => line.Contains("سلة غذائية", StringComparison.Ordinal));
     }
 }

@@ -59,7 +59,7 @@ public class SmsKeywordTests
         var started = await SendAsync(service, "START");
         Assert.StartsWith(texts[Language.English, TextKey.SubscriptionStarted, Channel.Sms], started.Text, StringComparison.Ordinal);
         Assert.EndsWith(texts[Language.Arabic, TextKey.MenuPrompt, Channel.Sms], started.Text, StringComparison.Ordinal);
-        Assert.Equal(["1", "2", "3", "4", "5"], started.Buttons.Select(b => b.Payload));
+        Assert.Equal(["1", "2", "3", "4", "5"], started.Buttons.Select(b => b.Choice));
         identities = await IdentitiesAsync(service);
         Assert.Null(identities[Channel.Sms].OptedOutAt);
         Assert.Null(identities[Channel.WhatsApp].OptedOutAt);

@@ -37,13 +37,13 @@ public class TelegramConversationTests(TelegramEmulator emulator) : IClassFixtur
         Assert.StartsWith("مرحباً بك في جمعية تمكين الأسرة بالقصيم", welcome.Text);
         Assert.Contains("كيف يمكننا خدمتك؟", welcome.Text);
         Assert.Equal(
-            [("الاستفسار عن خدماتنا", "1"), ("تقديم طلب", "2"), ("متابعة طلب", "3"), ("التحدث مع موظف", "4"), ("اقتراح أو شكوى", "5")],
+            [("الاستفسار عن خدماتنا", "1@MainMenu"), ("تقديم طلب", "2@MainMenu"), ("متابعة طلب", "3@MainMenu"), ("التحدث مع موظف", "4@MainMenu"), ("اقتراح أو شكوى", "5@MainMenu")],
             welcome.InlineRows.Select(row => Assert.Single(row)));
 
         await user.PressesAsync(welcome, "2");
         var services = await user.NextReplyAsync();
         Assert.StartsWith("اختر الخدمة التي تريد تقديم طلب لها", services.Text);
-        Assert.Equal(("تسجيل أسرة جديدة", "1"), services.InlineRows[0].Single());
+        Assert.Equal(("تسجيل أسرة جديدة", "1@RequestService"), services.InlineRows[0].Single());
 
         await calls.WaitForAsync("editMessageReplyMarkup");
         Assert.Equal(HttpStatusCode.OK, calls.StatusOf("answerCallbackQuery"));
@@ -52,7 +52,7 @@ public class TelegramConversationTests(TelegramEmulator emulator) : IClassFixtur
 
         await using var db = service.OpenDatabase();
         var received = await db.Inbox.OrderBy(m => m.Id).ToListAsync();
-        Assert.Equal([("مرحبا", null), (null, "2")], received.Select(m => (m.Text, m.ButtonPayload)));
+        Assert.Equal([("مرحبا", null), (null, "2@MainMenu")], received.Select(m => (m.Text, m.ButtonPayload)));
         Assert.All(received, m => Assert.Equal((Channel.Telegram, "5001"), (m.Channel, m.SenderAddress)));
     }
 

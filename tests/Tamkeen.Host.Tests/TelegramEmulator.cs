@@ -97,10 +97,12 @@ public sealed class TelegramUser(TelegramEmulator emulator, string botToken, lon
         });
 
     /// <summary>Presses a button of an inline keyboard on one of the bot's messages.</summary>
-    public Task PressesAsync(BotMessage message, string payload) =>
+    /// <param name="choice">The button's choice ("2"); its callback data also names the step it belongs to ("2@MainMenu").</param>
+    public Task PressesAsync(BotMessage message, string choice) =>
         emulator.PostAsync("sendCallback", new
         {
-            botToken, from = From, data = payload,
+            botToken, from = From, data = message.InlineRows.SelectMany(row => row).Select(b => b.Payload)
+                .FirstOrDefault(data => data == choice || data.StartsWith(choice + "@", StringComparison.Ordinal)) ?? choice,
             message = new { message_id = message.MessageId, date = Now, chat = Chat, text = message.Text },
         });
 

@@ -25,7 +25,7 @@ public class WebChatBrowserTests
 
         var thanks = SendSuggestion(page, menu, Suggestion);
 
-        var reference = Regex.Match(thanks.Text, @"ورقمه المرجعي (\d+)").Groups[1].Value;
+        var reference = Regex.Match(thanks.Text, @"ورقمه المرجعي \u2066(SUG-\d{4}-\d{5})\u2069").Groups[1].Value;
         await using var db = service.OpenDatabase();
         var stored = await db.Feedback.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(stored.Reference, reference);
@@ -177,9 +177,9 @@ public class WebChatBrowserTests
         var kinds = page.Reply(() => ChatPage.Press(menu, "5"));
         Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", kinds.Text);
         var write = page.Reply(() => ChatPage.Press(kinds, "1"));
-        Assert.Contains("تفضّل بكتابة اقتراحك", write.Text);
+        Assert.Contains("يرجى كتابة الاقتراح", write.Text);
         var thanks = page.Reply(() => page.Type(text));
-        Assert.Contains("شكراً لك، استلمنا اقتراحك ورقمه المرجعي", thanks.Text);
+        Assert.Contains("شكراً لك، استلمنا الاقتراح ورقمه المرجعي", thanks.Text);
         return thanks;
     }
 
@@ -230,6 +230,6 @@ public class WebChatBrowserTests
 
         public void Dispose() => Browser.Dispose();
 
-        private static By MenuButton(string payload) => By.CssSelector($".buttons button[data-payload='{payload}']");
+        private static By MenuButton(string choice) => By.CssSelector($".buttons button[data-choice='{choice}']");
     }
 }

@@ -48,6 +48,7 @@ public static class StaffRequestEndpoints
             reference = r.Reference, service = r.ServiceId, status = r.Status.ToString(), city = r.City,
             nationalId = r.NationalId is null ? null : FieldValidators.MaskNationalId(r.NationalId),
             submittedAt = r.SubmittedAt, dueAt = r.DueAt, overdue = r.OverdueSince is not null, overdueSince = r.OverdueSince,
+            informationReceived = r.InformationReceivedAt is not null, informationReceivedAt = r.InformationReceivedAt,
         }));
     }
 
@@ -62,6 +63,7 @@ public static class StaffRequestEndpoints
             answers = JsonSerializer.Deserialize<Dictionary<string, string>>(request.AnswersJson),
             attachments = Attachments(request.AttachmentsJson),
             submittedAt = request.SubmittedAt, dueAt = request.DueAt, overdue = request.OverdueSince is not null, overdueSince = request.OverdueSince,
+            informationReceivedAt = request.InformationReceivedAt,
             history = request.History.OrderBy(h => h.Id)
                 .Select(h => new { status = h.Status?.ToString(), note = h.Note, attachments = Attachments(h.AttachmentsJson), by = h.By, at = h.At }),
         });

@@ -42,8 +42,11 @@
       for (const b of line.buttons) {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = /^\d+$/.test(b.payload) ? `${b.payload}. ${b.label}` : b.label;
+        // The payload names the step the button belongs to ("2@RequestSummary"); the number shown is the choice.
+        const choice = b.payload.split('@')[0];
+        button.textContent = /^\d+$/.test(choice) ? `${choice}. ${b.label}` : b.label;
         button.dataset.payload = b.payload;
+        button.dataset.choice = choice;
         button.addEventListener('click', () => send({ text: b.label, payload: b.payload }));
         row.appendChild(button);
       }

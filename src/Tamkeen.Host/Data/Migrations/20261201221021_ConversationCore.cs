@@ -98,7 +98,8 @@ namespace Tamkeen.Host.Data.Migrations
             migrationBuilder.AddColumn<int>(name: "Version", table: "Conversations", type: "INTEGER", nullable: false, defaultValue: 0);
             migrationBuilder.RenameColumn(name: "NoticeJson", table: "Inbox", newName: "PayloadJson");
             migrationBuilder.Sql(CarryOver);
-            foreach (var column in OldConversationColumns) migrationBuilder.DropColumn(name: column, table: "Conversations");
+            // SQLite drops a column in place (3.35+); EF's DropColumn would rebuild the table outside the transaction.
+            foreach (var column in OldConversationColumns) migrationBuilder.Sql($"ALTER TABLE Conversations DROP COLUMN {column};");
         }
 
         private static readonly string[] OldConversationColumns =
