@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
+using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Requests;
 
 namespace Tamkeen.Host.Tests;
@@ -28,7 +30,7 @@ public class RequestOverdueTests
         Assert.Empty(await ListAsync(staff, "?overdue=true"));
         await using (var db = service.OpenDatabase())
         {
-            var timer = await db.Timers.SingleAsync();
+            var timer = await OverdueTimers(db).SingleAsync();
             Assert.Equal((RequestOverdue.Subject(reference), TimerKind.RequestOverdue, Due), (timer.Subject, timer.Kind, timer.DueAt));
         }
 
@@ -40,7 +42,7 @@ public class RequestOverdueTests
         Assert.Equal(Due, overdue.GetProperty("overdueSince").GetDateTimeOffset());
         Assert.Empty(await ListAsync(staff, "?overdue=false"));
         Assert.True((await ReadAsync(staff, reference)).GetProperty("overdue").GetBoolean());
-        await using (var db = service.OpenDatabase()) Assert.Empty(await db.Timers.ToListAsync());
+        await using (var db = service.OpenDatabase()) Assert.Empty(await OverdueTimers(db).ToListAsync());
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public class RequestOverdueTests
         await ChangeStatusAsync(staff, reopened, "UnderStudy");
         await using (var db = service.OpenDatabase())
         {
-            var timer = await db.Timers.SingleAsync();
+            var timer = await OverdueTimers(db).SingleAsync();
             Assert.Equal((RequestOverdue.Subject(reopened), Due), (timer.Subject, timer.DueAt));
         }
 
@@ -68,7 +70,7 @@ public class RequestOverdueTests
         await Eventually.UntilAsync(() => ListAsync(staff, "?overdue=true"), list => list.Count > 0, "the reopened request to be overdue");
         Assert.Equal([reopened], (await ListAsync(staff, "?overdue=true")).Select(r => r.GetProperty("reference").GetString()));
         Assert.False((await ReadAsync(staff, approved)).GetProperty("overdue").GetBoolean());
-        await using (var db = service.OpenDatabase()) Assert.Empty(await db.Timers.ToListAsync());
+        await using (var db = service.OpenDatabase()) Assert.Empty(await OverdueTimers(db).ToListAsync());
 
         // Back to undecided after its due date: overdue since that date at once, no timer needed.
         await ChangeStatusAsync(staff, approved, "UnderStudy");
@@ -77,7 +79,7 @@ public class RequestOverdueTests
         Assert.Equal(Due, read.GetProperty("overdueSince").GetDateTimeOffset());
         await ChangeStatusAsync(staff, approved, "Completed");
         Assert.False((await ReadAsync(staff, approved)).GetProperty("overdue").GetBoolean());
-        await using (var db = service.OpenDatabase()) Assert.Empty(await db.Timers.ToListAsync());
+        await using (var db = service.OpenDatabase()) Assert.Empty(await OverdueTimers(db).ToListAsync());
     }
 
     [Fact]
@@ -100,6 +102,9 @@ public class RequestOverdueTests
         Assert.Equal(reference, overdue.GetProperty("reference").GetString());
         Assert.Equal(Due, overdue.GetProperty("overdueSince").GetDateTimeOffset());
     }
+
+    /// <summary>The requests' timers; conversations have timers of their own.</summary>
+    private static IQueryable<DueTimer> OverdueTimers(TamkeenDb db) => db.Timers.Where(t => t.Kind == TimerKind.RequestOverdue);
 
     /// <summary>A food basket request through the website chat, as a new visitor; returns its reference.</summary>
     private static async Task<string> SubmitFoodBasketAsync(RunningService service, string nationalId)
