@@ -73,6 +73,25 @@ public class DispatchTests
     }
 
     [Fact]
+    public async Task A_person_who_unblocked_the_bot_and_writes_again_gets_replies_again()
+    {
+        var telegram = new ScriptedChannel(Channel.Telegram, (_, attempt) => Task.FromResult<SendOutcome>(attempt == 1
+            ? new SendOutcome.Permanent("403 Forbidden: bot was blocked by the user", Unreachable: true)
+            : new SendOutcome.Sent($"m-{attempt}")));
+        await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram));
+        await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-8", "مرحبا");
+        await service.WaitUntilIdleAsync();
+
+        await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-8", "5");
+        await service.WaitUntilIdleAsync();
+
+        await using var db = service.OpenDatabase();
+        Assert.Null((await db.ChannelIdentities.SingleAsync(i => i.Address == "chat-8", Ct)).UnreachableSince);
+        var replies = await db.Outbox.OrderBy(m => m.Id).ToListAsync(Ct);
+        Assert.Equal([DeliveryStatus.Failed, DeliveryStatus.Sent], replies.Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task Replies_stored_before_the_block_was_known_are_not_tried()
     {
         var release = new TaskCompletionSource<SendOutcome>();
