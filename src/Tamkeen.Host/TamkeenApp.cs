@@ -114,6 +114,9 @@ public static class TamkeenApp
         services.AddSingleton<IEventRecorder, ForeignRequestAttemptedRecorder>();
         services.AddSingleton<IEventRecorder, SubscriptionChangedRecorder>();
         services.AddSingleton<ITimerHandler, ConversationTimerHandler>();
+        services.AddSingleton<EventReactions>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<EventReactions>());
+        services.AddSingleton<IEventReactor, ForeignRequestAttemptWarning>();
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
         services.AddSingleton<BotContent>();

@@ -1,6 +1,6 @@
 namespace Tamkeen.Core.Conversations;
 
-/// <summary>What a due time is for. The first three fire into the person's conversation; the last is for staff.</summary>
+/// <summary>What a due time is for. The first three fire into the person's conversation; the others are the host's.</summary>
 public enum TimerKind
 {
     /// <summary>The person wrote nothing for the idle timeout: the conversation starts again from the menu.</summary>
@@ -11,6 +11,8 @@ public enum TimerKind
     InformationQuiet,
     /// <summary>A request passed its one-week promise without a decision.</summary>
     RequestOverdue,
+    /// <summary>A stored event's reaction is due (at once after its commit, or again after a failure).</summary>
+    Reaction,
 }
 
 /// <summary>Set (<paramref name="DueAt"/> given) or cancel (null) one of the person's timers.</summary>

@@ -18,6 +18,7 @@ public sealed class ConversationProcessor(
     BotContent content,
     ConversationFactsLoader facts,
     EventLog events,
+    EventReactions reactions,
     OutboxSignal outboxSignal,
     TimerSignal timerSignal,
     IEnumerable<IChannelSender> senders,
@@ -73,6 +74,7 @@ public sealed class ConversationProcessor(
         // the dispatcher still sends rows created no later than the opt-out.
         var now = time.GetUtcNow();
         var replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
+        var reacting = false;
         await writer.WriteAsync(async (db, ct) =>
         {
             if (stored is null) db.Conversations.Add(conversation);
@@ -84,6 +86,7 @@ public sealed class ConversationProcessor(
             }
             db.Outbox.AddRange(replies);
             await events.StoreAsync(db, new RecordContext(inbox, now), outcome.Events, ct);
+            reacting = await reactions.ScheduleAsync(db, inbox, outcome.Events, now, ct);
             foreach (var timer in outcome.Timers)
             {
                 var subject = TimerSubject(inbox.BeneficiaryId);
@@ -96,6 +99,7 @@ public sealed class ConversationProcessor(
 
         foreach (var due in outcome.Timers.Select(t => t.DueAt).OfType<DateTimeOffset>()) timerSignal.Scheduled(due);
         foreach (var request in outcome.Events.OfType<RequestSubmitted>()) timerSignal.Scheduled(request.DueAt);
+        if (reacting) timerSignal.Scheduled(now);
         outboxSignal.Notify();
     }
 
