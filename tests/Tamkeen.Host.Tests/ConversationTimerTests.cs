@@ -11,7 +11,6 @@ namespace Tamkeen.Host.Tests;
 /// <summary>A person's timers, fired by the scheduler into their lane while they write nothing.</summary>
 public class ConversationTimerTests
 {
-    private const string Token = "test-token-for-sara-0123456789abcdef";
 
     private static async Task<Conversation> ConversationAsync(RunningService service)
     {
@@ -45,13 +44,12 @@ public class ConversationTimerTests
     public async Task Information_asked_and_nothing_sent_for_three_days_brings_one_reminder()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var service = await RunningService.StartAsync(time: clock, settings: [$"--Staff:ApiTokens:sara={Token}"]);
+        await using var service = await RunningService.StartAsync(time: clock, settings: StaffApi.Settings);
         using var visitor = service.NewVisitor();
         foreach (var text in new[] { "مرحبا", "2", "1", "محمد عبدالله السالم", "1012345672", "0551234567", "بريدة", "5", "0", "تخطي", "1" })
             await visitor.SendAsync(text);
         await service.WaitUntilIdleAsync();
-        using var staff = new HttpClient { BaseAddress = service.BaseAddress };
-        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var staff = StaffApi.Client(service);
         var reference = (await staff.GetFromJsonAsync<JsonElement>("api/staff/requests"))[0].GetProperty("reference").GetString()!;
         await staff.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "NeedsInformation", note = "صورة عقد الإيجار" });
         await service.WaitUntilIdleAsync();

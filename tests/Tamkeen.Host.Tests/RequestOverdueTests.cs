@@ -14,8 +14,7 @@ namespace Tamkeen.Host.Tests;
 
 public class RequestOverdueTests
 {
-    private const string Token = "test-token-for-sara-0123456789abcdef";
-    private static readonly string[] StaffSettings = [$"--Staff:ApiTokens:sara={Token}"];
+    private static readonly string[] StaffSettings = StaffApi.Settings;
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Due = Start + DueDate.Promise;
 
@@ -116,12 +115,7 @@ public class RequestOverdueTests
         return await db.ServiceRequests.Where(r => r.NationalId == nationalId).Select(r => r.Reference).SingleAsync();
     }
 
-    private static HttpClient Staff(RunningService service)
-    {
-        var client = new HttpClient { BaseAddress = service.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return client;
-    }
+    private static HttpClient Staff(RunningService service) => StaffApi.Client(service);
 
     private static async Task<List<JsonElement>> ListAsync(HttpClient staff, string query) =>
         (await staff.GetFromJsonAsync<JsonElement>($"api/staff/requests{query}")).EnumerateArray().ToList();

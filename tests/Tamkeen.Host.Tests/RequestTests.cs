@@ -10,15 +10,10 @@ namespace Tamkeen.Host.Tests;
 
 public class RequestTests
 {
-    private const string Token = "test-token-for-sara-0123456789abcdef";
-    private static readonly string[] StaffSettings = [$"--Staff:ApiTokens:sara={Token}"];
+    private const string Token = StaffApi.Token;
+    private static readonly string[] StaffSettings = StaffApi.Settings;
 
-    private static HttpClient Staff(RunningService service, string? token = Token)
-    {
-        var client = new HttpClient { BaseAddress = service.BaseAddress };
-        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static HttpClient Staff(RunningService service, string? token = Token) => StaffApi.Client(service, token);
 
     private static async Task<string> LastBotTextAsync(HttpClient visitor)
     {
