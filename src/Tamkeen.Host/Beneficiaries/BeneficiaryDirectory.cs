@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging;
 
 namespace Tamkeen.Host.Beneficiaries;
 
@@ -92,11 +93,18 @@ public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory,
             await db.ServiceRequests.Where(r => r.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.BeneficiaryId, into), ct);
             await db.Feedback.Where(f => f.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(f => f.BeneficiaryId, into), ct);
             await db.UnansweredQuestions.Where(q => q.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(q => q.BeneficiaryId, into), ct);
+            await db.Events.Where(e => e.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(e => e.BeneficiaryId, into), ct);
             if (await db.Conversations.AnyAsync(c => c.BeneficiaryId == from, ct))
             {
+                // The conversation and its timers (idle, reminders) go with it; the other's are dropped.
+                var intoSubject = ConversationProcessor.TimerSubject(into);
                 await db.Conversations.Where(c => c.BeneficiaryId == into).ExecuteDeleteAsync(ct);
+                await db.Timers.Where(t => t.Subject == intoSubject).ExecuteDeleteAsync(ct);
                 await db.Conversations.Where(c => c.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.BeneficiaryId, into), ct);
+                await db.Timers.Where(t => t.Subject == ConversationProcessor.TimerSubject(from))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Subject, intoSubject).SetProperty(t => t.BeneficiaryId, into), ct);
             }
+            await db.Timers.Where(t => t.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(t => t.BeneficiaryId, into), ct);
         }, CancellationToken.None);
         foreach (var (key, known) in _known)
         {
