@@ -106,6 +106,9 @@ public static class TamkeenApp
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AttachmentStore>();
+        // Started before the lanes, so the flags are read before any message is processed.
+        services.AddSingleton<IdentityFlags>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdentityFlags>());
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<ConversationLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationLanes>());

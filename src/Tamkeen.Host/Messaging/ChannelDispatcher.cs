@@ -18,6 +18,7 @@ internal sealed class ChannelDispatcher(
     IDbContextFactory<TamkeenDb> dbFactory,
     DatabaseWriter writer,
     OutboxSignal signal,
+    IdentityFlags flags,
     DispatchOptions options,
     TimeProvider time,
     ILogger logger) : IAsyncDisposable
@@ -29,6 +30,7 @@ internal sealed class ChannelDispatcher(
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        await flags.Loaded.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -60,7 +62,6 @@ internal sealed class ChannelDispatcher(
         var busyDuringQuery = _busy.Keys.ToHashSet();
         List<OutboxMessage> due;
         HashSet<string> waitingForRetry;
-        Dictionary<string, ChannelIdentity> flagged;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             due = await db.Outbox.AsNoTracking()
@@ -71,11 +72,6 @@ internal sealed class ChannelDispatcher(
             waitingForRetry = (await db.Outbox
                 .Where(m => m.Channel == _channel && m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now)
                 .Select(m => m.Address).Distinct().ToListAsync(cancellationToken)).ToHashSet();
-            // Only people who sent STOP or cannot be reached need a look before sending; nearly always none.
-            var addresses = due.Select(m => m.Address).Distinct().ToList();
-            flagged = await db.ChannelIdentities.AsNoTracking()
-                .Where(i => i.Channel == _channel && addresses.Contains(i.Address) && (i.OptedOutAt != null || i.UnreachableSince != null))
-                .ToDictionaryAsync(i => i.Address, cancellationToken);
         }
 
         var started = 0;
@@ -83,21 +79,21 @@ internal sealed class ChannelDispatcher(
         {
             if (waitingForRetry.Contains(recipient.Key) || busyDuringQuery.Contains(recipient.Key) || !_busy.TryAdd(recipient.Key, true)) continue;
             await _slots.WaitAsync(cancellationToken);
-            _ = SendToRecipientAsync(recipient.Key, recipient.ToList(), flagged.GetValueOrDefault(recipient.Key), cancellationToken);
+            _ = SendToRecipientAsync(recipient.Key, recipient.ToList(), cancellationToken);
             started++;
         }
         return started;
     }
 
     /// <remarks>Owned through its slot and its busy mark, both released when it ends; it never throws.</remarks>
-    private async Task SendToRecipientAsync(string address, List<OutboxMessage> messages, ChannelIdentity? flagged, CancellationToken cancellationToken)
+    private async Task SendToRecipientAsync(string address, List<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
             foreach (var message in messages)
             {
-                if (!await SendOneAsync(message, flagged, cancellationToken)) break;
+                if (!await SendOneAsync(message, cancellationToken)) break;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -117,10 +113,9 @@ internal sealed class ChannelDispatcher(
     }
 
     /// <returns>False when the recipient's later replies must wait (a retry is scheduled).</returns>
-    /// <param name="flagged">The recipient's identity if it is opted out or unreachable.</param>
-    private async Task<bool> SendOneAsync(OutboxMessage message, ChannelIdentity? flagged, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (Suppressed(message, flagged) is { } reason)
+        if (flags.ReasonNotToSend(message) is { } reason)
         {
             message.Status = DeliveryStatus.Failed;
             message.LastError = reason;
@@ -155,6 +150,7 @@ internal sealed class ChannelDispatcher(
                 var unreachable = permanent.Unreachable ? await FindIdentityAsync(message.Address, cancellationToken) : null;
                 if (unreachable is not null) unreachable.UnreachableSince = now;
                 await SaveAsync(message, unreachable);
+                if (unreachable is not null) flags.Unreachable(_channel, message.Address, now);
                 return true;
             default:
                 var transient = (SendOutcome.Transient)outcome;
@@ -192,15 +188,6 @@ internal sealed class ChannelDispatcher(
             return new SendOutcome.Transient($"{e.GetType().Name}: {e.Message}");
         }
     }
-
-    /// <summary>Why nothing may be sent to this person on this channel now, if so.</summary>
-    private static string? Suppressed(OutboxMessage message, ChannelIdentity? identity) => identity switch
-    {
-        // The STOP confirmation is stored in the same commit as the opt-out, with the same time, and still goes.
-        { OptedOutAt: { } stoppedAt } when message.CreatedAt > stoppedAt => "not sent: the person sent STOP",
-        { UnreachableSince: not null } => "not sent: the person cannot be reached on this channel (blocked the bot)",
-        _ => null,
-    };
 
     private async Task<ChannelIdentity?> FindIdentityAsync(string address, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ public sealed class ConversationProcessor(
     DatabaseWriter writer,
     BotContent content,
     OutboxSignal outboxSignal,
+    IdentityFlags identityFlags,
     IEnumerable<IChannelSender> senders,
     TimeProvider time,
     ILogger<ConversationProcessor> logger)
@@ -87,6 +88,11 @@ public sealed class ConversationProcessor(
         {
             logger.LogInformation("Beneficiary {BeneficiaryId} sent {Keyword} on {Channel}: {Identities} SMS/WhatsApp identities updated",
                 inbox.BeneficiaryId, changed.Subscribed ? "START" : "STOP", inbox.Channel, numberIdentities.Count);
+            foreach (var identity in numberIdentities)
+            {
+                if (changed.Subscribed) identityFlags.OptedIn(identity.Channel, identity.Address);
+                else identityFlags.OptedOut(identity.Channel, identity.Address, now);
+            }
         }
         outboxSignal.Notify();
     }
@@ -95,14 +101,14 @@ public sealed class ConversationProcessor(
     /// The SMS and WhatsApp identities of the number a STOP or START came from: those with its phone number, or, when
     /// the channel did not vouch for one, those with its address.
     /// </summary>
-    private async Task<List<long>> SameNumberIdentitiesAsync(InboxMessage inbox, CancellationToken cancellationToken)
+    private async Task<List<ChannelIdentity>> SameNumberIdentitiesAsync(InboxMessage inbox, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var phone = await db.ChannelIdentities.Where(i => i.Channel == inbox.Channel && i.Address == inbox.SenderAddress)
             .Select(i => i.Phone).FirstOrDefaultAsync(cancellationToken);
         var numberChannels = db.ChannelIdentities.Where(i => i.Channel == Channel.Sms || i.Channel == Channel.WhatsApp);
         var same = phone is null ? numberChannels.Where(i => i.Address == inbox.SenderAddress) : numberChannels.Where(i => i.Phone == phone);
-        return await same.Select(i => i.Id).ToListAsync(cancellationToken);
+        return await same.Select(i => new ChannelIdentity { Id = i.Id, Channel = i.Channel, Address = i.Address }).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -128,15 +134,15 @@ public sealed class ConversationProcessor(
     }
 
     private static void Record(TamkeenDb db, InboxMessage inbox, ConversationEvent e, DateTimeOffset now, Dictionary<string, long> requestIds,
-        List<long> numberIdentities)
+        List<ChannelIdentity> numberIdentities)
     {
         switch (e)
         {
             case SubscriptionChanged changed:
-                foreach (var id in numberIdentities)
+                foreach (var number in numberIdentities)
                 {
                     // Only the opt-out column is written; the rest of the row is left as it is.
-                    var identity = new ChannelIdentity { Id = id, Address = "" };
+                    var identity = new ChannelIdentity { Id = number.Id, Address = "" };
                     db.ChannelIdentities.Attach(identity);
                     identity.OptedOutAt = changed.Subscribed ? null : now;
                     db.Entry(identity).Property(i => i.OptedOutAt).IsModified = true;

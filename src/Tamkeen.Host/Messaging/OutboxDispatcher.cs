@@ -14,6 +14,7 @@ public sealed class OutboxDispatcher(
     DatabaseWriter writer,
     IEnumerable<IChannelSender> senders,
     OutboxSignal signal,
+    IdentityFlags flags,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -21,7 +22,7 @@ public sealed class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var dispatchers = senders
-            .Select(sender => new ChannelDispatcher(sender, dbFactory, writer, signal, options.Value, time, logger))
+            .Select(sender => new ChannelDispatcher(sender, dbFactory, writer, signal, flags, options.Value, time, logger))
             .ToList();
         try
         {
