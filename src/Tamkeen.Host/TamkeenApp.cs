@@ -114,7 +114,8 @@ public static class TamkeenApp
         services.AddHostedService(sp => sp.GetRequiredService<ConversationLanes>());
         services.AddSingleton<BeneficiaryDirectory>();
         services.AddSingleton<MessageIntake>();
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)

@@ -76,11 +76,12 @@ public sealed class ConversationProcessor(
         // One reading of the clock: a STOP confirmation is created at the very moment of the opt-out it confirms, and
         // the dispatcher still sends rows created no later than the opt-out.
         var now = time.GetUtcNow();
+        List<OutboxMessage> outboxRows = [];
         await writer.WriteAsync(db =>
         {
             if (stored is null) db.Conversations.Add(conversation);
             else db.Conversations.Update(conversation);
-            foreach (var reply in outcome.Replies) db.Outbox.Add(Reply(inbox, reply, now));
+            db.Outbox.AddRange(outboxRows = [.. outcome.Replies.Select(reply => Reply(inbox, reply, now))]);
             foreach (var e in outcome.Events) Record(db, inbox, e, now, requestIds, numberIdentities);
             MarkProcessed(db, inbox, now, error: null);
         }, cancellationToken);
@@ -94,7 +95,7 @@ public sealed class ConversationProcessor(
                 else identityFlags.OptedOut(identity.Channel, identity.Address, now);
             }
         }
-        outboxSignal.Notify();
+        outboxSignal.Committed(outboxRows);
     }
 
     /// <summary>
@@ -203,11 +204,12 @@ public sealed class ConversationProcessor(
         }
         var now = time.GetUtcNow();
         var apology = new OutboundMessage(content.Texts[language, TextKey.ProcessingFailed, inbox.Channel], []);
+        OutboxMessage? apologyRow = null;
         await writer.WriteAsync(db =>
         {
-            db.Outbox.Add(Reply(inbox, apology, now));
+            db.Outbox.Add(apologyRow = Reply(inbox, apology, now));
             MarkProcessed(db, inbox, now, error.GetType().Name);
         }, cancellationToken);
-        outboxSignal.Notify();
+        outboxSignal.Committed([apologyRow!]);
     }
 }
