@@ -33,6 +33,17 @@ internal sealed class OutboxRowSender(
     TimeProvider time,
     ILogger logger) : IAsyncDisposable
 {
+    /// <summary>
+    /// The columns delivery writes. Only these: a row can wait in memory a while, and joining two beneficiaries moves
+    /// their rows to one of them meanwhile.
+    /// </summary>
+    private static readonly string[] DeliveryColumns =
+    [
+        nameof(OutboxMessage.Status), nameof(OutboxMessage.Attempts), nameof(OutboxMessage.NextAttemptAt), nameof(OutboxMessage.SentAt),
+        nameof(OutboxMessage.LastError), nameof(OutboxMessage.ProviderMessageId), nameof(OutboxMessage.ProviderStatus),
+        nameof(OutboxMessage.Route), nameof(OutboxMessage.Segments),
+    ];
+
     private readonly Channel _channel = sender.Channel;
     private readonly PartitionedRateLimiter<string> _rateLimiter = DispatchRateLimiter.Create(options.RateLimit(sender.Channel));
 
@@ -122,7 +133,8 @@ internal sealed class OutboxRowSender(
     private Task SaveAsync(OutboxMessage message, long? unreachableIdentityId = null, DateTimeOffset unreachableSince = default) =>
         writer.WriteAsync(db =>
         {
-            db.Outbox.Update(message);
+            var row = db.Outbox.Attach(message);
+            foreach (var column in DeliveryColumns) row.Property(column).IsModified = true;
             if (unreachableIdentityId is not { } id) return;
             var identity = new ChannelIdentity { Id = id, Address = "" };
             db.ChannelIdentities.Attach(identity);
