@@ -122,12 +122,16 @@ public static class TamkeenApp
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AttachmentStore>();
+        // Started before the lanes, so the flags are read before any message is processed.
+        services.AddSingleton<IdentityFlags>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdentityFlags>());
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<ConversationLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationLanes>());
         services.AddSingleton<BeneficiaryDirectory>();
         services.AddSingleton<MessageIntake>();
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)

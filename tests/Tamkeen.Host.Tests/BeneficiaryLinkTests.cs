@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Messaging;
 
@@ -56,5 +57,34 @@ public class BeneficiaryLinkTests
         await SayAsync(service, Channel.Telegram, "4242", "0");
         Assert.Single(await db.Conversations.Select(c => c.BeneficiaryId).Distinct().ToListAsync(Ct));
         Assert.Equal(owner, (await db.Inbox.OrderBy(m => m.Id).LastAsync(Ct)).BeneficiaryId);
+    }
+
+    [Fact]
+    public async Task Replies_still_waiting_to_be_sent_stay_with_the_joined_person()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var telegram = new ScriptedChannel(Channel.Telegram, (m, attempt) => Task.FromResult<SendOutcome>(attempt == 1
+            ? new SendOutcome.Transient("429 Too Many Requests", RetryAfter: TimeSpan.FromMinutes(1))
+            : new SendOutcome.Sent($"m-{m.Id}")));
+        await using var service = await RunningService.StartAsync(time: clock, services: s =>
+        {
+            s.AddSingleton<IChannelSender>(telegram);
+            s.AddSingleton<IChannelSender>(new ScriptedChannel(Channel.Sms));
+        }, settings: ["--Dispatch:Telegram:PerRecipientPerSecond=0"]);
+        await SayAsync(service, Channel.Sms, Phone, "مرحبا", Phone);
+        await SayAsync(service, Channel.Telegram, "4242", "مرحبا");
+        await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Channel == Channel.Telegram && m.Attempts == 1, Ct));
+
+        // This reply waits in memory behind the retry while the next message joins the two records.
+        await SayAsync(service, Channel.Telegram, "4242", "5");
+        await SayAsync(service, Channel.Telegram, "4242", Phone, phone: Phone);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await service.WaitUntilIdleAsync();
+
+        await using var db = service.OpenDatabase();
+        var owner = (await db.ChannelIdentities.SingleAsync(i => i.Channel == Channel.Sms, Ct)).BeneficiaryId;
+        var replies = await db.Outbox.Where(m => m.Channel == Channel.Telegram).ToListAsync(Ct);
+        Assert.Equal(3, replies.Count);
+        Assert.All(replies, m => Assert.Equal((owner, DeliveryStatus.Sent), (m.BeneficiaryId, m.Status)));
     }
 }

@@ -36,7 +36,7 @@ public class DispatchTests
         await using var service = await RunningService.StartAsync(time: clock, services: s => s.AddSingleton<IChannelSender>(telegram));
 
         await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-1", "مرحبا");
-        var waiting = await WaitForAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == 1, Ct));
+        var waiting = await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == 1, Ct));
         Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(30), waiting.NextAttemptAt, TimeSpan.FromMilliseconds(1));
 
         clock.Advance(TimeSpan.FromSeconds(29));
@@ -44,7 +44,7 @@ public class DispatchTests
         Assert.Single(telegram.Attempts);
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        var sent = await WaitForAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Status == DeliveryStatus.Sent, Ct));
+        var sent = await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Status == DeliveryStatus.Sent, Ct));
         Assert.Equal("m-2", sent.ProviderMessageId);
         Assert.Equal(2, telegram.Attempts.Count);
     }
@@ -101,7 +101,7 @@ public class DispatchTests
         await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram));
 
         await (await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-8", "مرحبا")).Processed;
-        await WaitUntilAsync(() => telegram.Attempts.Count == 1);
+        await Eventually.UntilAsync(() => telegram.Attempts.Count == 1);
         await (await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-8", "1")).Processed;
         release.SetResult(new SendOutcome.Permanent("403 Forbidden", Unreachable: true));
         await service.WaitUntilIdleAsync();
@@ -123,10 +123,10 @@ public class DispatchTests
         for (var attempt = 1; attempt < 3; attempt++)
         {
             var expected = attempt;
-            await WaitForAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == expected, Ct));
+            await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == expected, Ct));
             clock.Advance(TimeSpan.FromSeconds(4));
         }
-        var failed = await WaitForAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Status == DeliveryStatus.Failed, Ct));
+        var failed = await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Status == DeliveryStatus.Failed, Ct));
         Assert.Equal(3, failed.Attempts);
         Assert.Equal(3, sms.Attempts.Count);
 
@@ -154,13 +154,13 @@ public class DispatchTests
 
         await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "slow-chat", "مرحبا");
         await ScriptedChannel.ReceiveAsync(service, Channel.Sms, "+966501234567", "مرحبا");
-        await WaitUntilAsync(() => !telegram.Attempts.IsEmpty && !sms.Attempts.IsEmpty);
+        await Eventually.UntilAsync(() => !telegram.Attempts.IsEmpty && !sms.Attempts.IsEmpty);
 
         await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "quick-chat", "مرحبا");
         using var visitor = service.NewVisitor();
         await visitor.SendAsync("مرحبا");
 
-        await WaitUntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             await using var db = service.OpenDatabase();
             return await db.Outbox.CountAsync(m => m.Status == DeliveryStatus.Sent, Ct) == 2;
@@ -209,6 +209,47 @@ public class DispatchTests
     }
 
     [Fact]
+    public async Task No_more_recipients_are_sent_to_at_once_than_the_setting_allows()
+    {
+        var release = new TaskCompletionSource<SendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sending = 0;
+        var most = 0;
+        var telegram = new ScriptedChannel(Channel.Telegram, async (m, _) =>
+        {
+            var now = Interlocked.Increment(ref sending);
+            InterlockedMax(ref most, now);
+            try
+            {
+                return await release.Task;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref sending);
+            }
+        });
+        await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram),
+            settings: ["--Dispatch:RecipientsInParallel=2"]);
+
+        for (var i = 0; i < 5; i++) await (await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, $"chat-{i}", "مرحبا")).Processed;
+        await Eventually.UntilAsync(() => telegram.Attempts.Count == 2);
+        await Task.Delay(200, Ct); // real time: the others must not start while both slots are taken
+        Assert.Equal(2, telegram.Attempts.Count);
+
+        release.SetResult(new SendOutcome.Sent("ok"));
+        await service.WaitUntilIdleAsync();
+        Assert.Equal(5, telegram.Attempts.Count);
+        Assert.Equal(2, most);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = target; value > seen; seen = target)
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+        }
+    }
+
+    [Fact]
     public async Task Every_reply_is_sent_exactly_once_while_many_chats_write_at_once()
     {
         var telegram = new ScriptedChannel(Channel.Telegram, async (m, _) =>
@@ -232,28 +273,5 @@ public class DispatchTests
         // And in order within each chat.
         foreach (var chat in telegram.Attempts.GroupBy(a => a.Message.Address))
             Assert.Equal(chat.Select(a => a.Message.Id).Order(), chat.Select(a => a.Message.Id));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 2000; i++)
-        {
-            if (await condition()) return;
-            await Task.Delay(10, Ct);
-        }
-        throw new TimeoutException("The expected state was not reached.");
-    }
-
-    private static async Task<T> WaitForAsync<T>(RunningService service, Func<Data.TamkeenDb, Task<T?>> query) where T : class
-    {
-        for (var i = 0; i < 2000; i++)
-        {
-            await using var db = service.OpenDatabase();
-            if (await query(db) is { } found) return found;
-            await Task.Delay(10, Ct);
-        }
-        throw new TimeoutException("The expected outbox state was not reached.");
     }
 }

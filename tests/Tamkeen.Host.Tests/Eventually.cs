@@ -1,3 +1,5 @@
+using Tamkeen.Host.Data;
+
 namespace Tamkeen.Host.Tests;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Tamkeen.Host.Tests;
 /// </summary>
 public static class Eventually
 {
+    private const string SomeState = "the expected state";
+
     public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? limit = null)
     {
         var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(20));
@@ -14,10 +18,21 @@ public static class Eventually
             var value = await read();
             if (done(value)) return value;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited in vain for {what}.");
-            await Task.Delay(20);
+            await Task.Delay(10);
         }
     }
 
-    public static Task UntilAsync(Func<bool> done, string what, TimeSpan? limit = null) =>
+    public static Task UntilAsync(Func<bool> done, string what = SomeState, TimeSpan? limit = null) =>
         UntilAsync(() => Task.FromResult(done()), ready => ready, what, limit);
+
+    public static Task UntilAsync(Func<Task<bool>> done, string what = SomeState, TimeSpan? limit = null) =>
+        UntilAsync(done, ready => ready, what, limit);
+
+    /// <summary>The first non-null answer of <paramref name="query"/>, asked of a fresh context each time.</summary>
+    public static Task<T> FoundAsync<T>(RunningService service, Func<TamkeenDb, Task<T?>> query) where T : class =>
+        UntilAsync<T?>(async () =>
+        {
+            await using var db = service.OpenDatabase();
+            return await query(db);
+        }, found => found is not null, "the expected database state")!;
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Messaging.Events;
 
 namespace Tamkeen.Host.Beneficiaries;
@@ -14,14 +16,19 @@ public sealed class SubscriptionChangedRecorder(ILogger<SubscriptionChangedRecor
     protected override async Task RecordAsync(TamkeenDb db, RecordContext context, SubscriptionChanged e, CancellationToken cancellationToken)
     {
         var input = context.Input;
-        var phone = await db.ChannelIdentities.Where(i => i.Channel == input.Channel && i.Address == input.SenderAddress)
-            .Select(i => i.Phone).FirstOrDefaultAsync(cancellationToken);
-        var numberChannels = db.ChannelIdentities.Where(i => i.Channel == Channel.Sms || i.Channel == Channel.WhatsApp);
-        var same = phone is null ? numberChannels.Where(i => i.Address == input.SenderAddress) : numberChannels.Where(i => i.Phone == phone);
+        var same = SameNumber(db, input);
         // The confirmation is stored in this commit with the same time, and is still sent (see ChannelDispatcher).
         DateTimeOffset? optedOut = e.Subscribed ? null : context.Now;
         var identities = await same.ExecuteUpdateAsync(s => s.SetProperty(i => i.OptedOutAt, optedOut), cancellationToken);
         logger.LogInformation("Beneficiary {BeneficiaryId} sent {Keyword} on {Channel}: {Identities} SMS/WhatsApp identities updated",
             input.BeneficiaryId, e.Subscribed ? "START" : "STOP", input.Channel, identities);
+    }
+
+    /// <summary>The SMS and WhatsApp identities of the number <paramref name="input"/> came from.</summary>
+    public static IQueryable<ChannelIdentity> SameNumber(TamkeenDb db, InboxMessage input)
+    {
+        var phone = db.ChannelIdentities.Where(i => i.Channel == input.Channel && i.Address == input.SenderAddress).Select(i => i.Phone);
+        return db.ChannelIdentities.Where(i => i.Channel == Channel.Sms || i.Channel == Channel.WhatsApp)
+            .Where(i => phone.FirstOrDefault() == null ? i.Address == input.SenderAddress : i.Phone == phone.FirstOrDefault());
     }
 }

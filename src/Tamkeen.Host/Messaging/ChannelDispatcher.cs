@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Settings;
@@ -9,34 +6,94 @@ using Tamkeen.Host.Settings;
 namespace Tamkeen.Host.Messaging;
 
 /// <summary>
-/// Sends one channel's outbox: each recipient's replies in order, many recipients at once, under the channel's rate
-/// limits. A recipient whose send failed waits for its retry while the others go on; the loop never waits for a slow
-/// chat, only for a free slot.
+/// Sends one channel's outbox: each recipient's replies in order, up to <see cref="DispatchOptions.RecipientsInParallel"/>
+/// recipients at once, under the channel's rate limits. Rows committed by this process are handed over in memory
+/// (<see cref="Accept"/>) and sent without reading the outbox; it is read only at start, for rows an earlier run left
+/// pending, and for retries once they fall due (or every poll interval, in case one was missed).
 /// </summary>
-internal sealed class ChannelDispatcher(
-    IChannelSender sender,
-    IDbContextFactory<TamkeenDb> dbFactory,
-    DatabaseWriter writer,
-    OutboxSignal signal,
-    DispatchOptions options,
-    TimeProvider time,
-    ILogger logger) : IAsyncDisposable
+/// <remarks>
+/// A recipient whose send failed waits for its retry while the others go on: its retry is stored on the row and read
+/// back when due, and its newer rows wait in memory behind it.
+/// </remarks>
+internal sealed class ChannelDispatcher : IAsyncDisposable
 {
-    private readonly Channel _channel = sender.Channel;
-    private readonly PartitionedRateLimiter<string> _rateLimiter = DispatchRateLimiter.Create(options.RateLimit(sender.Channel));
-    private readonly ConcurrentDictionary<string, bool> _busy = new();
-    private readonly SemaphoreSlim _slots = new(options.RecipientsInParallel);
+    private readonly Channel _channel;
+    private readonly IDbContextFactory<TamkeenDb> _dbFactory;
+    private readonly OutboxRowSender _rowSender;
+    private readonly IdentityFlags _flags;
+    private readonly DispatchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RetryAlarm _alarm = new();
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, RecipientQueue> _recipients = new(StringComparer.Ordinal);
+    private readonly Queue<RecipientQueue> _ready = new();
+    private readonly PriorityQueue<RecipientQueue, DateTimeOffset> _waits = new();
+
+    /// <summary>Ids of the rows in memory: waiting in a queue or being sent.</summary>
+    private readonly HashSet<long> _held = [];
+
+    /// <summary>Rows read at start; the hand-off of one stored just before that read may still come, and is dropped.</summary>
+    private readonly HashSet<long> _recovered = [];
+
+    /// <summary>While due retries are read: rows whose attempt ended meanwhile, which the read may show as they were.</summary>
+    private HashSet<long>? _endedDuringRead;
+
+    private readonly TaskCompletionSource _sendsEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationToken _stoppingToken = new(canceled: true);
+    private int _sending;
+    private bool _started;
+    private bool _stopping;
+
+    public ChannelDispatcher(IChannelSender sender, IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, IdentityFlags flags,
+        DispatchOptions options, TimeProvider time, ILogger logger)
+    {
+        _channel = sender.Channel;
+        _dbFactory = dbFactory;
+        _flags = flags;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _rowSender = new OutboxRowSender(sender, dbFactory, writer, flags, options, time, logger);
+    }
+
+    /// <summary>Takes a pending row just committed by this process. Runs on the committing thread: it only queues.</summary>
+    /// <remarks>Rows taken before the dispatcher runs wait until the rows left from an earlier run are read.</remarks>
+    public void Accept(OutboxMessage row)
+    {
+        lock (_gate)
+        {
+            if (_recovered.Remove(row.Id) || !_held.Add(row.Id)) return;
+            Queue(row);
+            Pump();
+        }
+    }
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        _stoppingToken = stoppingToken;
+        var nextPoll = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // One reading of the clock for both queries: a retry falling due between them must not be skipped.
-                var now = time.GetUtcNow();
-                if (await StartDueRecipientsAsync(now, stoppingToken) == 0)
-                    await signal.WaitAsync(_channel, await NextWakeUpAsync(now, stoppingToken), time, stoppingToken);
+                if (!_started)
+                {
+                    await _flags.Loaded.WaitAsync(stoppingToken);
+                    await RecoverAsync(stoppingToken);
+                    nextPoll = _time.GetUtcNow() + _options.PollInterval;
+                    continue;
+                }
+                var retry = EarliestWait();
+                var now = _time.GetUtcNow();
+                if (now >= nextPoll || retry <= now)
+                {
+                    await ReadDueRetriesAsync(stoppingToken);
+                    nextPoll = _time.GetUtcNow() + _options.PollInterval;
+                    continue;
+                }
+                await _alarm.WaitAsync(retry < nextPoll ? retry.Value : nextPoll, _time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -44,194 +101,238 @@ internal sealed class ChannelDispatcher(
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Dispatch on {Channel} failed; retrying after the poll interval", _channel);
-                await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                _logger.LogError(e, "Dispatch on {Channel} failed; retrying after the poll interval", _channel);
+                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
-        // Every recipient being served holds a slot: taking them all waits until each has saved what it sent.
-        for (var i = 0; i < options.RecipientsInParallel; i++) await _slots.WaitAsync(CancellationToken.None);
+        lock (_gate)
+        {
+            _stopping = true;
+            if (_sending == 0) _sendsEnded.TrySetResult();
+        }
+        // Each send under way saves what it did first: a sent reply must not be sent again after a restart.
+        await _sendsEnded.Task;
     }
 
-    /// <returns>How many recipients were started.</returns>
-    private async Task<int> StartDueRecipientsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Reads the rows an earlier run left pending, in id order, and starts sending.</summary>
+    private async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        // A recipient busy while the query runs may save its sends right after it: its rows in this result can be stale,
-        // so it is left for the next round (its worker wakes the loop when it ends).
-        var busyDuringQuery = _busy.Keys.ToHashSet();
-        List<OutboxMessage> due;
-        HashSet<string> waitingForRetry;
-        Dictionary<string, ChannelIdentity> flagged;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        List<OutboxMessage> pending;
+        await using (var db = await _dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            due = await db.Outbox.AsNoTracking()
-                .Where(m => m.Channel == _channel && m.Status == DeliveryStatus.Pending && m.NextAttemptAt <= now)
-                .OrderBy(m => m.Id).Take(options.BatchSize).ToListAsync(cancellationToken);
-            if (due.Count == 0) return 0;
-            // A recipient with a reply waiting for its retry gets nothing newer until that one is sent.
-            waitingForRetry = (await db.Outbox
-                .Where(m => m.Channel == _channel && m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now)
-                .Select(m => m.Address).Distinct().ToListAsync(cancellationToken)).ToHashSet();
-            // Only people who sent STOP or cannot be reached need a look before sending; nearly always none.
-            var addresses = due.Select(m => m.Address).Distinct().ToList();
-            flagged = await db.ChannelIdentities.AsNoTracking()
-                .Where(i => i.Channel == _channel && addresses.Contains(i.Address) && (i.OptedOutAt != null || i.UnreachableSince != null))
-                .ToDictionaryAsync(i => i.Address, cancellationToken);
+            pending = await db.Outbox.AsNoTracking()
+                .Where(m => m.Channel == _channel && m.Status == DeliveryStatus.Pending)
+                .OrderBy(m => m.Id).ToListAsync(cancellationToken);
         }
-
-        var started = 0;
-        foreach (var recipient in due.GroupBy(m => m.Address))
+        var now = _time.GetUtcNow();
+        lock (_gate)
         {
-            if (waitingForRetry.Contains(recipient.Key) || busyDuringQuery.Contains(recipient.Key) || !_busy.TryAdd(recipient.Key, true)) continue;
-            await _slots.WaitAsync(cancellationToken);
-            _ = SendToRecipientAsync(recipient.Key, recipient.ToList(), flagged.GetValueOrDefault(recipient.Key), cancellationToken);
-            started++;
+            foreach (var row in pending)
+            {
+                if (!_held.Add(row.Id)) continue; // handed over while this was read
+                _recovered.Add(row.Id);
+                var recipient = RecipientOf(row.Address);
+                if (row.Attempts > 0 && row.NextAttemptAt > now && recipient.RetryRowId is null)
+                {
+                    _held.Remove(row.Id);
+                    AwaitRetry(recipient, row);
+                }
+                else recipient.Add(row);
+            }
+            _started = true;
+            foreach (var recipient in _recipients.Values) MarkReady(recipient);
+            Pump();
         }
-        return started;
+        if (pending.Count > 0) _logger.LogInformation("{Count} replies on {Channel} were left pending before the last stop", pending.Count, _channel);
     }
 
-    /// <remarks>Owned through its slot and its busy mark, both released when it ends; it never throws.</remarks>
-    private async Task SendToRecipientAsync(string address, List<OutboxMessage> messages, ChannelIdentity? flagged, CancellationToken cancellationToken)
+    /// <summary>Reads the retries that fell due and puts each back at the head of its recipient's queue.</summary>
+    private async Task ReadDueRetriesAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        lock (_gate) _endedDuringRead = [];
         try
         {
-            foreach (var message in messages)
+            var now = _time.GetUtcNow();
+            var due = new List<OutboxMessage>();
+            await using (var db = await _dbFactory.CreateDbContextAsync(cancellationToken))
             {
-                if (!await SendOneAsync(message, flagged, cancellationToken)) break;
+                // More than one query only when more than a batch fell due at once.
+                for (var after = 0L; ;)
+                {
+                    var page = await db.Outbox.AsNoTracking()
+                        .Where(m => m.Channel == _channel && m.Status == DeliveryStatus.Pending && m.Attempts > 0 && m.NextAttemptAt <= now && m.Id > after)
+                        .OrderBy(m => m.Id).Take(_options.BatchSize).ToListAsync(cancellationToken);
+                    due.AddRange(page);
+                    if (page.Count < _options.BatchSize) break;
+                    after = page[^1].Id;
+                }
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Dispatch to a recipient on {Channel} failed", _channel);
+            lock (_gate)
+            {
+                foreach (var row in due)
+                {
+                    // Being sent, or its attempt ended while this was read: this copy can be out of date.
+                    if (_held.Contains(row.Id) || _endedDuringRead.Contains(row.Id)) continue;
+                    var recipient = RecipientOf(row.Address);
+                    if (recipient.RetryRowId == row.Id) EndWait(recipient);
+                    _held.Add(row.Id);
+                    Queue(row);
+                }
+                EndWaitsDueBy(now);
+                Pump();
+            }
         }
         finally
         {
-            _busy.TryRemove(address, out _);
-            _slots.Release();
-            // Replies stored for this recipient while it was busy were skipped; look again.
-            signal.Notify(_channel);
+            lock (_gate) _endedDuringRead = null;
         }
     }
 
-    /// <returns>False when the recipient's later replies must wait (a retry is scheduled).</returns>
-    /// <param name="flagged">The recipient's identity if it is opted out or unreachable.</param>
-    private async Task<bool> SendOneAsync(OutboxMessage message, ChannelIdentity? flagged, CancellationToken cancellationToken)
+    /// <summary>After a read of due retries: ends the waits that fell due by <paramref name="now"/> and were not ended by it.</summary>
+    private void EndWaitsDueBy(DateTimeOffset now)
     {
-        if (Suppressed(message, flagged) is { } reason)
+        List<RecipientQueue>? readTooEarly = null;
+        while (_waits.TryPeek(out var recipient, out var at) && at <= now)
         {
-            message.Status = DeliveryStatus.Failed;
-            message.LastError = reason;
-            await SaveAsync(message, null);
-            return true;
-        }
-
-        using (var lease = await _rateLimiter.AcquireAsync(message.Address, 1, cancellationToken))
-        {
-            if (!lease.IsAcquired) return false;
-        }
-
-        message.Attempts++;
-        var outcome = await SendWithTimeoutAsync(message, cancellationToken);
-        var now = time.GetUtcNow();
-        switch (outcome)
-        {
-            case SendOutcome.Sent sent:
-                message.Status = DeliveryStatus.Sent;
-                message.SentAt = now;
-                message.LastError = null;
-                message.ProviderMessageId = sent.ProviderMessageId;
-                message.ProviderStatus ??= "sent";
-                message.Route = sent.Route;
-                message.Segments = sent.Segments;
-                await SaveAsync(message, null);
-                return true;
-            case SendOutcome.Permanent permanent:
-                message.Status = DeliveryStatus.Failed;
-                message.LastError = permanent.Error;
-                logger.LogWarning("Outbox message {OutboxId} on {Channel} cannot be delivered: {Error}", message.Id, _channel, permanent.Error);
-                var unreachable = permanent.Unreachable ? await FindIdentityAsync(message.Address, cancellationToken) : null;
-                if (unreachable is not null) unreachable.UnreachableSince = now;
-                await SaveAsync(message, unreachable);
-                return true;
-            default:
-                var transient = (SendOutcome.Transient)outcome;
-                message.LastError = transient.Error;
-                if (message.Attempts >= options.MaxAttempts)
+            _waits.Dequeue();
+            if (recipient.WaitUntil != at) continue; // that wait ended or moved
+            if (recipient.RetryRowId is { } id)
+            {
+                if (_endedDuringRead!.Contains(id))
                 {
-                    message.Status = DeliveryStatus.Failed;
-                    logger.LogError("Giving up on outbox message {OutboxId} on {Channel} after {Attempts} attempts", message.Id, _channel, message.Attempts);
-                    await SaveAsync(message, null);
-                    return true;
+                    // Stored for a retry while the read ran: read again.
+                    (readTooEarly ??= []).Add(recipient);
+                    continue;
                 }
-                var wait = RetrySchedule.Delay(options, message.Attempts, transient.RetryAfter, Random.Shared);
-                message.NextAttemptAt = now + wait;
-                logger.LogWarning("Sending outbox message {OutboxId} on {Channel} failed ({Error}); attempt {Attempts}, next in {Wait}",
-                    message.Id, _channel, transient.Error, message.Attempts, wait);
-                await SaveAsync(message, null);
-                return false;
+                _logger.LogWarning("Outbox message {OutboxId} on {Channel} is no longer waiting for a retry; later replies to its recipient go on", id, _channel);
+            }
+            EndWait(recipient);
+            MarkReady(recipient);
+            ForgetIfDone(recipient);
+        }
+        foreach (var recipient in readTooEarly ?? []) _waits.Enqueue(recipient, recipient.WaitUntil!.Value);
+    }
+
+    private void Queue(OutboxMessage row)
+    {
+        var recipient = RecipientOf(row.Address);
+        recipient.Add(row);
+        MarkReady(recipient);
+    }
+
+    /// <summary>Starts sends while slots are free. Under the lock.</summary>
+    private void Pump()
+    {
+        if (!_started || _stopping || _stoppingToken.IsCancellationRequested) return;
+        while (_sending < _options.RecipientsInParallel && _ready.TryDequeue(out var recipient))
+        {
+            recipient.InReadyLine = false;
+            if (!recipient.CanSend) continue;
+            recipient.Sending = true;
+            _sending++;
+            _ = SendAsync(recipient, recipient.TakeFirst());
         }
     }
 
-    private async Task<SendOutcome> SendWithTimeoutAsync(OutboxMessage message, CancellationToken stoppingToken)
+    /// <remarks>Holds its slot until it ends; it never throws.</remarks>
+    private async Task SendAsync(RecipientQueue recipient, OutboxMessage row)
     {
-        using var timeout = new CancellationTokenSource(options.SendTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        await Task.Yield(); // off the thread that holds the lock
+        RowOutcome outcome;
         try
         {
-            return await sender.SendAsync(message, linked.Token);
+            outcome = await _rowSender.SendAsync(row, _stoppingToken);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
         {
-            return new SendOutcome.Transient($"no answer within {options.SendTimeout}");
+            outcome = RowOutcome.NotTried;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            return new SendOutcome.Transient($"{e.GetType().Name}: {e.Message}");
+            _logger.LogError(e, "Sending outbox message {OutboxId} on {Channel} failed; trying again after the poll interval", row.Id, _channel);
+            outcome = RowOutcome.NotTried;
+        }
+        lock (_gate)
+        {
+            Ended(recipient, row, outcome);
+            Pump();
         }
     }
 
-    /// <summary>Why nothing may be sent to this person on this channel now, if so.</summary>
-    private static string? Suppressed(OutboxMessage message, ChannelIdentity? identity) => identity switch
+    private void Ended(RecipientQueue recipient, OutboxMessage row, RowOutcome outcome)
     {
-        // The STOP confirmation is stored in the same commit as the opt-out, with the same time, and still goes.
-        { OptedOutAt: { } stoppedAt } when message.CreatedAt > stoppedAt => "not sent: the person sent STOP",
-        { UnreachableSince: not null } => "not sent: the person cannot be reached on this channel (blocked the bot)",
-        _ => null,
-    };
-
-    private async Task<ChannelIdentity?> FindIdentityAsync(string address, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ChannelIdentities.AsNoTracking().FirstOrDefaultAsync(i => i.Channel == _channel && i.Address == address, cancellationToken);
+        _sending--;
+        recipient.Sending = false;
+        _endedDuringRead?.Add(row.Id);
+        switch (outcome)
+        {
+            case RowOutcome.Done:
+                _held.Remove(row.Id);
+                break;
+            case RowOutcome.RetryStored:
+                _held.Remove(row.Id);
+                AwaitRetry(recipient, row);
+                break;
+            default:
+                recipient.Add(row);
+                Wait(recipient, _time.GetUtcNow() + _options.PollInterval);
+                break;
+        }
+        MarkReady(recipient);
+        ForgetIfDone(recipient);
+        if (_stopping && _sending == 0) _sendsEnded.TrySetResult();
     }
 
-    /// <summary>Recorded even when stopping: a sent reply must not be sent again after a restart.</summary>
-    private Task SaveAsync(OutboxMessage message, ChannelIdentity? unreachable) => writer.WriteAsync(db =>
+    private RecipientQueue RecipientOf(string address)
     {
-        db.Outbox.Update(message);
-        if (unreachable is null) return;
-        var row = new ChannelIdentity { Id = unreachable.Id, Address = unreachable.Address };
-        db.ChannelIdentities.Attach(row);
-        row.UnreachableSince = unreachable.UnreachableSince;
-    }, CancellationToken.None);
-
-    /// <summary>Sleep until the earliest scheduled retry, or the poll interval if that is sooner.</summary>
-    private async Task<DateTimeOffset> NextWakeUpAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Only future retries count: due rows still pending are waiting behind one of those, or are being sent.
-        var next = await db.Outbox.Where(m => m.Channel == _channel && m.Status == DeliveryStatus.Pending && m.NextAttemptAt > now)
-            .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
-        var poll = now + options.PollInterval;
-        return next is { } retry && retry < poll ? retry : poll;
+        if (!_recipients.TryGetValue(address, out var recipient)) _recipients[address] = recipient = new RecipientQueue(address);
+        return recipient;
     }
 
-    public async ValueTask DisposeAsync()
+    private void MarkReady(RecipientQueue recipient)
     {
-        await _rateLimiter.DisposeAsync();
-        _slots.Dispose();
+        if (!recipient.CanSend || recipient.InReadyLine) return;
+        recipient.InReadyLine = true;
+        _ready.Enqueue(recipient);
     }
+
+    private void ForgetIfDone(RecipientQueue recipient)
+    {
+        if (recipient.IsDone && !recipient.InReadyLine) _recipients.Remove(recipient.Address);
+    }
+
+    private void AwaitRetry(RecipientQueue recipient, OutboxMessage row)
+    {
+        recipient.RetryRowId = row.Id;
+        Wait(recipient, row.NextAttemptAt);
+    }
+
+    private void Wait(RecipientQueue recipient, DateTimeOffset until)
+    {
+        recipient.WaitUntil = until;
+        _waits.Enqueue(recipient, until);
+        _alarm.Ring();
+    }
+
+    private static void EndWait(RecipientQueue recipient)
+    {
+        recipient.WaitUntil = null;
+        recipient.RetryRowId = null;
+    }
+
+    /// <summary>The earliest time a recipient's wait ends, if any is waiting.</summary>
+    private DateTimeOffset? EarliestWait()
+    {
+        lock (_gate)
+        {
+            while (_waits.TryPeek(out var recipient, out var at))
+            {
+                if (recipient.WaitUntil == at) return at;
+                _waits.Dequeue(); // that wait ended or moved
+            }
+            return null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _rowSender.DisposeAsync();
 }

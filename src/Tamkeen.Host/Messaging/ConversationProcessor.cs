@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Host.Beneficiaries;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging.Events;
@@ -20,6 +21,7 @@ public sealed class ConversationProcessor(
     EventLog events,
     EventReactions reactions,
     OutboxSignal outboxSignal,
+    IdentityFlags identityFlags,
     TimerSignal timerSignal,
     IEnumerable<IChannelSender> senders,
     TimeProvider time,
@@ -100,7 +102,26 @@ public sealed class ConversationProcessor(
         foreach (var due in outcome.Timers.Select(t => t.DueAt).OfType<DateTimeOffset>()) timerSignal.Scheduled(due);
         foreach (var request in outcome.Events.OfType<RequestSubmitted>()) timerSignal.Scheduled(request.DueAt);
         if (reacting) timerSignal.Scheduled(now);
-        outboxSignal.Notify();
+        await TellFlagsAsync(inbox, outcome.Events, now, cancellationToken);
+        outboxSignal.Committed(replies);
+    }
+
+    /// <summary>
+    /// The dispatcher keeps who sent STOP or cannot be reached in memory: after the commit it is told of the identities
+    /// a STOP or START changed (every SMS and WhatsApp identity of the number), and that a person who wrote is reachable.
+    /// </summary>
+    private async Task TellFlagsAsync(InboxMessage inbox, IReadOnlyList<ConversationEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (inbox.Kind == InputKind.Message) identityFlags.Reachable(inbox.Channel, inbox.SenderAddress);
+        foreach (var changed in events.OfType<SubscriptionChanged>())
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            foreach (var identity in await SubscriptionChangedRecorder.SameNumber(db, inbox).Select(i => new { i.Channel, i.Address }).ToListAsync(cancellationToken))
+            {
+                if (changed.Subscribed) identityFlags.OptedIn(identity.Channel, identity.Address);
+                else identityFlags.OptedOut(identity.Channel, identity.Address, now);
+            }
+        }
     }
 
     /// <summary>
@@ -149,6 +170,6 @@ public sealed class ConversationProcessor(
             db.Outbox.Add(apology);
             MarkProcessed(db, inbox, now, error.GetType().Name);
         }, cancellationToken);
-        outboxSignal.Notify();
+        outboxSignal.Committed([apology]);
     }
 }

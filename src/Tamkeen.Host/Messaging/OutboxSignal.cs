@@ -1,42 +1,24 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
-using Tamkeen.Core.Conversations;
-using Channel = Tamkeen.Core.Conversations.Channel;
-
 namespace Tamkeen.Host.Messaging;
 
-/// <summary>Wakes each channel's dispatcher when replies were stored or a send finished, so none need poll quickly.</summary>
-public sealed class OutboxSignal
+/// <summary>
+/// Hands the replies a commit stored to their channels' dispatchers, so none of them reads the outbox to find them.
+/// </summary>
+public sealed class OutboxSignal(OutboxDispatcher dispatcher)
 {
-    private readonly ConcurrentDictionary<Channel, Channel<bool>> _signals = new();
-
-    public void Notify()
-    {
-        foreach (var signal in _signals.Values) signal.Writer.TryWrite(true);
-    }
-
-    public void Notify(Channel channel) => For(channel).Writer.TryWrite(true);
-
-    /// <summary>Waits for a notification for <paramref name="channel"/> or until <paramref name="wakeAt"/>, whichever comes first.</summary>
+    /// <summary>
+    /// Call right after the commit that stored <paramref name="rows"/> (so they carry their ids), with the entities that
+    /// were added, and do not change them afterwards. Rows stored as failed are left alone.
+    /// </summary>
     /// <remarks>
-    /// The delay is measured from the clock right here, not from when the caller chose the wake-up time,
-    /// so a clock that moves meanwhile (a test advancing a fake clock) cannot push the wake-up later.
+    /// Only queues; it does not wait for a send. A row stored but never handed over is sent after the next restart.
     /// </remarks>
-    public async Task WaitAsync(Channel channel, DateTimeOffset wakeAt, TimeProvider time, CancellationToken cancellationToken)
+    public void Committed(IReadOnlyList<OutboxMessage> rows)
     {
-        var signal = For(channel);
-        if (signal.Reader.TryRead(out _)) return;
-        var wait = wakeAt - time.GetUtcNow();
-        if (wait <= TimeSpan.Zero) return;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(wait, time, timeout.Token);
-        var notified = signal.Reader.WaitToReadAsync(timeout.Token).AsTask();
-        await Task.WhenAny(delay, notified);
-        await timeout.CancelAsync();
-        signal.Reader.TryRead(out _);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (rows.Any(row => row.Id <= 0))
+            throw new ArgumentException("A row has no id yet: hand rows over after the commit that stored them.", nameof(rows));
+        foreach (var row in rows)
+        {
+            if (row.Status == DeliveryStatus.Pending) dispatcher.Accept(row);
+        }
     }
-
-    private Channel<bool> For(Channel channel) => _signals.GetOrAdd(channel,
-        _ => System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }));
 }

@@ -1,0 +1,146 @@
+using System.Threading.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Beneficiaries;
+using Tamkeen.Core.Conversations;
+using Tamkeen.Host.Data;
+using Tamkeen.Host.Settings;
+
+namespace Tamkeen.Host.Messaging;
+
+/// <summary>What became of one attempt at a row, for its dispatcher.</summary>
+internal enum RowOutcome
+{
+    /// <summary>Sent, or failed for good; stored.</summary>
+    Done,
+
+    /// <summary>Stored for another attempt at <see cref="OutboxMessage.NextAttemptAt"/>.</summary>
+    RetryStored,
+
+    /// <summary>Not tried; the row is as it was and is tried again later.</summary>
+    NotTried,
+}
+
+/// <summary>
+/// One attempt at one outbox row: nothing is sent to a person who sent STOP or cannot be reached; otherwise it goes
+/// through the channel's sender under its rate limits and timeout. The outcome is stored on the row before this returns.
+/// </summary>
+internal sealed class OutboxRowSender(
+    IChannelSender sender,
+    IDbContextFactory<TamkeenDb> dbFactory,
+    DatabaseWriter writer,
+    IdentityFlags flags,
+    DispatchOptions options,
+    TimeProvider time,
+    ILogger logger) : IAsyncDisposable
+{
+    /// <summary>
+    /// The columns delivery writes. Only these: a row can wait in memory a while, and joining two beneficiaries moves
+    /// their rows to one of them meanwhile.
+    /// </summary>
+    private static readonly string[] DeliveryColumns =
+    [
+        nameof(OutboxMessage.Status), nameof(OutboxMessage.Attempts), nameof(OutboxMessage.NextAttemptAt), nameof(OutboxMessage.SentAt),
+        nameof(OutboxMessage.LastError), nameof(OutboxMessage.ProviderMessageId), nameof(OutboxMessage.ProviderStatus),
+        nameof(OutboxMessage.Route), nameof(OutboxMessage.Segments),
+    ];
+
+    private readonly Channel _channel = sender.Channel;
+    private readonly PartitionedRateLimiter<string> _rateLimiter = DispatchRateLimiter.Create(options.RateLimit(sender.Channel));
+
+    public async Task<RowOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (flags.ReasonNotToSend(message) is { } reason)
+        {
+            message.Status = DeliveryStatus.Failed;
+            message.LastError = reason;
+            await SaveAsync(message);
+            return RowOutcome.Done;
+        }
+
+        using (var lease = await _rateLimiter.AcquireAsync(message.Address, 1, cancellationToken))
+        {
+            if (!lease.IsAcquired) return RowOutcome.NotTried;
+        }
+
+        message.Attempts++;
+        var outcome = await SendWithTimeoutAsync(message, cancellationToken);
+        var now = time.GetUtcNow();
+        switch (outcome)
+        {
+            case SendOutcome.Sent sent:
+                message.Status = DeliveryStatus.Sent;
+                message.SentAt = now;
+                message.LastError = null;
+                message.ProviderMessageId = sent.ProviderMessageId;
+                message.ProviderStatus ??= "sent";
+                message.Route = sent.Route;
+                message.Segments = sent.Segments;
+                await SaveAsync(message);
+                return RowOutcome.Done;
+            case SendOutcome.Permanent permanent:
+                message.Status = DeliveryStatus.Failed;
+                message.LastError = permanent.Error;
+                logger.LogWarning("Outbox message {OutboxId} on {Channel} cannot be delivered: {Error}", message.Id, _channel, permanent.Error);
+                var unreachable = permanent.Unreachable ? await FindIdentityAsync(message.Address, cancellationToken) : null;
+                await SaveAsync(message, unreachable, now);
+                if (unreachable is not null) flags.Unreachable(_channel, message.Address, now);
+                return RowOutcome.Done;
+            default:
+                var transient = (SendOutcome.Transient)outcome;
+                message.LastError = transient.Error;
+                if (message.Attempts >= options.MaxAttempts)
+                {
+                    message.Status = DeliveryStatus.Failed;
+                    logger.LogError("Giving up on outbox message {OutboxId} on {Channel} after {Attempts} attempts", message.Id, _channel, message.Attempts);
+                    await SaveAsync(message);
+                    return RowOutcome.Done;
+                }
+                var wait = RetrySchedule.Delay(options, message.Attempts, transient.RetryAfter, Random.Shared);
+                message.NextAttemptAt = now + wait;
+                logger.LogWarning("Sending outbox message {OutboxId} on {Channel} failed ({Error}); attempt {Attempts}, next in {Wait}",
+                    message.Id, _channel, transient.Error, message.Attempts, wait);
+                await SaveAsync(message);
+                return RowOutcome.RetryStored;
+        }
+    }
+
+    private async Task<SendOutcome> SendWithTimeoutAsync(OutboxMessage message, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(options.SendTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            return await sender.SendAsync(message, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            return new SendOutcome.Transient($"no answer within {options.SendTimeout}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new SendOutcome.Transient($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private async Task<long?> FindIdentityAsync(string address, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ChannelIdentities.Where(i => i.Channel == _channel && i.Address == address)
+            .Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Recorded even when stopping: a sent reply must not be sent again after a restart.</summary>
+    private Task SaveAsync(OutboxMessage message, long? unreachableIdentityId = null, DateTimeOffset unreachableSince = default) =>
+        writer.WriteAsync(db =>
+        {
+            var row = db.Outbox.Attach(message);
+            foreach (var column in DeliveryColumns) row.Property(column).IsModified = true;
+            if (unreachableIdentityId is not { } id) return;
+            var identity = new ChannelIdentity { Id = id, Address = "" };
+            db.ChannelIdentities.Attach(identity);
+            identity.UnreachableSince = unreachableSince;
+            db.Entry(identity).Property(i => i.UnreachableSince).IsModified = true;
+        }, CancellationToken.None);
+
+    public ValueTask DisposeAsync() => _rateLimiter.DisposeAsync();
+}

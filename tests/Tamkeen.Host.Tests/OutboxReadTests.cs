@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Tamkeen.Host.Data;
+
+namespace Tamkeen.Host.Tests;
+
+/// <summary>What one reply costs the database once the person is known.</summary>
+public class OutboxReadTests
+{
+    private static readonly Regex Statement = new(
+        @"^(?<verb>SELECT)\b.*?\bFROM\s+""(?<table>\w+)""|^(?<verb>INSERT) INTO ""(?<table>\w+)""|^(?<verb>UPDATE) ""(?<table>\w+)""|^(?<verb>DELETE) FROM ""(?<table>\w+)""",
+        RegexOptions.Singleline);
+
+    [Fact]
+    public async Task A_web_chat_reply_is_sent_without_the_dispatcher_reading_the_outbox()
+    {
+        var sql = new RecordedSql();
+        // A clock that stands still: no poll interval passes while the reply is measured.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var service = await RunningService.StartAsync(time: clock,
+            services: s => s.ConfigureDbContext<TamkeenDb>(o => o.AddInterceptors(sql), ServiceLifetime.Singleton));
+        using var visitor = service.NewVisitor();
+        await visitor.SendAsync("مرحبا");
+        await sql.WaitForAsync(IsSentRecord, quiet: TimeSpan.FromMilliseconds(300));
+
+        sql.Clear();
+        await visitor.SendAsync("٥");
+        await sql.WaitForAsync(IsSentRecord, quiet: TimeSpan.FromMilliseconds(500));
+
+        // One command can carry several statements (EF batches a commit's changes).
+        var statements = sql.Commands.SelectMany(c => c.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(s => s.Length > 0).Select(Describe).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{sql.Commands.Count} commands, {statements.Count} statements for one reply:\n{string.Join("\n", statements)}");
+        Assert.DoesNotContain("SELECT Outbox", statements);
+        // Nor who sent STOP or blocked the bot: that is known in memory.
+        Assert.DoesNotContain("SELECT ChannelIdentities", statements);
+    }
+
+    private static bool IsSentRecord(string command) => command.Contains("UPDATE \"Outbox\"", StringComparison.Ordinal);
+
+    private static string Describe(string statement) =>
+        Statement.Match(statement) is { Success: true } m ? $"{m.Groups["verb"].Value} {m.Groups["table"].Value}" : statement.Split('\n')[0];
+}
