@@ -18,6 +18,9 @@ public sealed class Conversation
     /// <summary>When the person last wrote; null until the first contact.</summary>
     public DateTimeOffset? LastMessageAt { get; set; }
 
+    /// <summary>When the idle timer is set to fire; null while none is set.</summary>
+    public DateTimeOffset? IdleTimerAt { get; set; }
+
     /// <summary>The idle timer started the conversation again; the person is told when they next write.</summary>
     public bool Restarted { get; set; }
 

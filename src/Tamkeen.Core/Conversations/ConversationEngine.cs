@@ -86,7 +86,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         }
         var restarted = StartAgainIfIdle(m, wrote.At);
         conversation.LastMessageAt = wrote.At;
-        m.SetTimer(TimerKind.Idle, settings.IdleTimeout);
+        m.KeepIdleTimer();
 
         var attachments = wrote.Attachments.Where(a => !a.TooLarge).ToList();
         if (attachments.Count < wrote.Attachments.Count)
@@ -176,8 +176,15 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         {
             case TimerKind.Idle:
                 var conversation = m.Conversation;
-                var idle = conversation.LastMessageAt is { } last && m.At - last >= m.Settings.IdleTimeout;
-                if (idle && !conversation.Restarted && HasSomethingOpen(conversation))
+                conversation.IdleTimerAt = null;
+                if (conversation.LastMessageAt is not { } last) break;
+                if (last + m.Settings.IdleTimeout > m.At)
+                {
+                    // The person wrote since it was set: it comes back when their last message is old enough.
+                    m.KeepIdleTimer(last + m.Settings.IdleTimeout);
+                    break;
+                }
+                if (!conversation.Restarted && HasSomethingOpen(conversation))
                 {
                     m.Fire(Trigger.Reset);
                     conversation.Restarted = true;

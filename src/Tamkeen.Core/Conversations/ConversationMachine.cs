@@ -138,6 +138,17 @@ internal sealed class ConversationMachine
 
     public void CancelTimer(TimerKind kind) => Timers.Add(new TimerChange(kind, null));
 
+    /// <summary>
+    /// Makes sure the idle timer will fire: set once, not moved by every message (that would be a write per message);
+    /// when it fires early because the person wrote meanwhile, it is set again from their last message.
+    /// </summary>
+    public void KeepIdleTimer(DateTimeOffset? dueAt = null)
+    {
+        if (dueAt is null && Conversation.IdleTimerAt is { } set && set >= At) return;
+        Conversation.IdleTimerAt = dueAt ?? At + Settings.IdleTimeout;
+        Timers.Add(new TimerChange(TimerKind.Idle, Conversation.IdleTimerAt));
+    }
+
     /// <summary>The steps' own replies to a trigger come first; these hold wherever a step has none.</summary>
     private void ConfigureDialog() => Machine.Configure(S.Dialog)
         .Permit(Trigger.ShowMenu, S.MainMenu)

@@ -20,7 +20,7 @@ internal static class SubscriptionAnswers
                 if (m.Conversation.LastMessageAt is null) m.Say(TextKey.Welcome);
                 m.Conversation.LastMessageAt = m.At;
                 m.Conversation.Restarted = false;
-                m.SetTimer(TimerKind.Idle, m.Settings.IdleTimeout);
+                m.KeepIdleTimer();
                 m.Events.Add(new SubscriptionChanged(Subscribed: true));
                 m.Reply.Say(m.T(language, TextKey.SubscriptionStarted));
                 m.Fire(Trigger.ShowMenu);

@@ -77,6 +77,7 @@ public sealed class ConversationProcessor(
         var now = time.GetUtcNow();
         var replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
         var reacting = false;
+        var reachableAgain = inbox.Kind == InputKind.Message && identityFlags.MayBeUnreachable(inbox.Channel, inbox.SenderAddress);
         await writer.WriteAsync(async (db, ct) =>
         {
             if (stored is null) db.Conversations.Add(conversation);
@@ -95,24 +96,24 @@ public sealed class ConversationProcessor(
                 if (timer.DueAt is { } due) await TimerTable.ScheduleAsync(db, subject, timer.Kind, due, inbox.BeneficiaryId, null, ct);
                 else await TimerTable.CancelAsync(db, subject, timer.Kind, ct);
             }
-            if (inbox.Kind == InputKind.Message) await ReachableAgainAsync(db, inbox, ct);
+            if (reachableAgain) await ReachableAgainAsync(db, inbox, ct);
             MarkProcessed(db, inbox, now, error: null);
         }, cancellationToken);
 
         foreach (var due in outcome.Timers.Select(t => t.DueAt).OfType<DateTimeOffset>()) timerSignal.Scheduled(due);
         foreach (var request in outcome.Events.OfType<RequestSubmitted>()) timerSignal.Scheduled(request.DueAt);
         if (reacting) timerSignal.Scheduled(now);
+        if (reachableAgain) identityFlags.Reachable(inbox.Channel, inbox.SenderAddress);
         await TellFlagsAsync(inbox, outcome.Events, now, cancellationToken);
         outboxSignal.Committed(replies);
     }
 
     /// <summary>
-    /// The dispatcher keeps who sent STOP or cannot be reached in memory: after the commit it is told of the identities
-    /// a STOP or START changed (every SMS and WhatsApp identity of the number), and that a person who wrote is reachable.
+    /// The dispatcher keeps who sent STOP in memory: after the commit it is told of the identities a STOP or START
+    /// changed (every SMS and WhatsApp identity of the number).
     /// </summary>
     private async Task TellFlagsAsync(InboxMessage inbox, IReadOnlyList<ConversationEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (inbox.Kind == InputKind.Message) identityFlags.Reachable(inbox.Channel, inbox.SenderAddress);
         foreach (var changed in events.OfType<SubscriptionChanged>())
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

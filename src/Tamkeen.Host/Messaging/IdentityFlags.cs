@@ -33,6 +33,10 @@ public sealed class IdentityFlags(IDbContextFactory<TamkeenDb> dbFactory) : IHos
     /// <summary>The person can be reached again (they wrote on the channel after it was cleared in the database).</summary>
     public void Reachable(Channel channel, string address) => Change((channel, address), f => f with { UnreachableSince = null });
 
+    /// <summary>Whether the identity may be marked unreachable in the database (always, until the stored flags are read).</summary>
+    public bool MayBeUnreachable(Channel channel, string address) =>
+        !_loaded.Task.IsCompleted || (_flags.TryGetValue((channel, address), out var flags) && flags.UnreachableSince is not null);
+
     /// <summary>Why nothing may be sent for this row now, if so.</summary>
     internal string? ReasonNotToSend(OutboxMessage message) =>
         _flags.TryGetValue((message.Channel, message.Address), out var flags) ? flags switch

@@ -96,6 +96,7 @@ namespace Tamkeen.Host.Data.Migrations
                 migrationBuilder.AddColumn<string>(name: name, table: "Conversations", type: type, nullable: true);
             migrationBuilder.AddColumn<bool>(name: "Restarted", table: "Conversations", type: "INTEGER", nullable: false, defaultValue: false);
             migrationBuilder.AddColumn<int>(name: "Version", table: "Conversations", type: "INTEGER", nullable: false, defaultValue: 0);
+            migrationBuilder.AddColumn<long>(name: "IdleTimerAt", table: "Conversations", type: "INTEGER", nullable: true);
             migrationBuilder.RenameColumn(name: "NoticeJson", table: "Inbox", newName: "PayloadJson");
             migrationBuilder.Sql(CarryOver);
             // SQLite drops a column in place (3.35+); EF's DropColumn would rebuild the table outside the transaction.
@@ -163,7 +164,7 @@ namespace Tamkeen.Host.Data.Migrations
             migrationBuilder.DropColumn(name: "Kind", table: "Inbox");
             migrationBuilder.RenameColumn(name: "PayloadJson", table: "Inbox", newName: "NoticeJson");
             // Drafts in the JSON records are not carried back: people mid-flow start again from the menu.
-            foreach (var column in new[] { "AwaitedInformation", "Request", "Guide", "Feedback", "Information", "Restarted", "Version" })
+            foreach (var column in new[] { "AwaitedInformation", "Request", "Guide", "Feedback", "Information", "Restarted", "Version", "IdleTimerAt" })
                 migrationBuilder.DropColumn(name: column, table: "Conversations");
             foreach (var column in new[] { "PendingQuestion", "QuestionLanguage", "GuideEntryIds", "RequestServiceId", "RequestField", "RequestAnswersJson",
                          "RequestAttachmentsJson", "FollowUpReference", "PendingFeedbackKind" })
