@@ -81,6 +81,9 @@ public class DispatchTests
         await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram));
         await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-8", "مرحبا");
         await service.WaitUntilIdleAsync();
+        // The block is known once the dispatcher has told it, right after recording the failed reply.
+        var flags = service.Services.GetRequiredService<IdentityFlags>();
+        await Eventually.UntilAsync(() => flags.MayBeUnreachable(Channel.Telegram, "chat-8"), "the block to be known");
 
         await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-8", "5");
         await service.WaitUntilIdleAsync();

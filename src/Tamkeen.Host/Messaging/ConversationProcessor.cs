@@ -75,11 +75,13 @@ public sealed class ConversationProcessor(
         // One reading of the clock: a STOP confirmation is created at the very moment of the opt-out it confirms, and
         // the dispatcher still sends rows created no later than the opt-out.
         var now = time.GetUtcNow();
-        var replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
         var reacting = false;
         var reachableAgain = inbox.Kind == InputKind.Message && identityFlags.MayBeUnreachable(inbox.Channel, inbox.SenderAddress);
-        await writer.WriteAsync(async (db, ct) =>
+        List<OutboxMessage> replies = [];
+        void Store(TamkeenDb db)
         {
+            // Created anew on each run: a change that only adds may be run again after a failed group.
+            replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
             if (stored is null) db.Conversations.Add(conversation);
             else
             {
@@ -88,17 +90,26 @@ public sealed class ConversationProcessor(
                 db.Entry(conversation).Property(c => c.Version).OriginalValue = version;
             }
             db.Outbox.AddRange(replies);
-            await events.StoreAsync(db, new RecordContext(inbox, now), outcome.Events, ct);
-            reacting = await reactions.ScheduleAsync(db, inbox, outcome.Events, now, ct);
-            foreach (var timer in outcome.Timers)
-            {
-                var subject = TimerSubject(inbox.BeneficiaryId);
-                if (timer.DueAt is { } due) await TimerTable.ScheduleAsync(db, subject, timer.Kind, due, inbox.BeneficiaryId, null, ct);
-                else await TimerTable.CancelAsync(db, subject, timer.Kind, ct);
-            }
-            if (reachableAgain) await ReachableAgainAsync(db, inbox, ct);
             MarkProcessed(db, inbox, now, error: null);
-        }, cancellationToken);
+        }
+        // Most steps only add rows; those the writer saves together with their neighbours, in one go.
+        if (outcome.Events.Count == 0 && outcome.Timers.Count == 0 && !reachableAgain) await writer.WriteAsync(Store, cancellationToken);
+        else
+        {
+            await writer.WriteAsync(async (db, ct) =>
+            {
+                Store(db);
+                await events.StoreAsync(db, new RecordContext(inbox, now), outcome.Events, ct);
+                reacting = await reactions.ScheduleAsync(db, inbox, outcome.Events, now, ct);
+                foreach (var timer in outcome.Timers)
+                {
+                    var subject = TimerSubject(inbox.BeneficiaryId);
+                    if (timer.DueAt is { } due) await TimerTable.ScheduleAsync(db, subject, timer.Kind, due, inbox.BeneficiaryId, null, ct);
+                    else await TimerTable.CancelAsync(db, subject, timer.Kind, ct);
+                }
+                if (reachableAgain) await ReachableAgainAsync(db, inbox, ct);
+            }, cancellationToken);
+        }
 
         foreach (var due in outcome.Timers.Select(t => t.DueAt).OfType<DateTimeOffset>()) timerSignal.Scheduled(due);
         foreach (var request in outcome.Events.OfType<RequestSubmitted>()) timerSignal.Scheduled(request.DueAt);
