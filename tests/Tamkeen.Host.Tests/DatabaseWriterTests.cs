@@ -72,6 +72,30 @@ public class DatabaseWriterTests
         await winner;
     }
 
+    [Fact]
+    public async Task A_refused_first_change_of_a_group_is_undone_and_the_others_commit_together()
+    {
+        await using var database = await WriterDatabase.CreateAsync();
+        await database.Writer.WriteAsync(db => db.Beneficiaries.Add(Person("taken")), Ct);
+        var committedBefore = database.TransactionsCommitted;
+        var hold = await database.HoldAsync();
+        var first = database.Writer.WriteAsync(async (db, ct) =>
+        {
+            await db.ChannelIdentities.Where(i => i.Address == "taken").ExecuteUpdateAsync(s => s.SetProperty(i => i.Phone, "+15550100"), ct);
+            db.Beneficiaries.Add(Person("taken"));
+        }, Ct);
+        var others = Enumerable.Range(0, 5).Select(i => database.Writer.WriteAsync(db => db.Beneficiaries.Add(Person($"person-{i}")), Ct)).ToList();
+        await hold.ReleaseAsync();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => first);
+        await Task.WhenAll(others);
+        Assert.Equal(2, database.TransactionsCommitted - committedBefore);
+        await using var db = database.Open();
+        Assert.Null((await db.ChannelIdentities.SingleAsync(i => i.Address == "taken", Ct)).Phone);
+        Assert.Equal(5, await db.ChannelIdentities.CountAsync(i => i.Address.StartsWith("person-"), Ct));
+        Assert.Equal(1 + 5, await db.Beneficiaries.CountAsync(Ct));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -7,7 +7,7 @@ namespace Tamkeen.Host.Data;
 /// The only writer to the database. SQLite takes one writer at a time, and its client waits for a busy file by
 /// sleeping 150 ms between tries; so every write is handed here instead, and whatever has queued up while the
 /// previous commit ran is committed together in one transaction (group commit): a burst of messages costs one
-/// commit, not one each. Inside it each change runs in a savepoint (adds-only changes next to each other share one),
+/// commit, not one each. Inside it each change can fail alone (<see cref="GroupTransaction"/>),
 /// so a change that fails (a duplicate delivery) is undone and fails only its own caller. On PostgreSQL, which takes
 /// many writers, each change is a transaction of its own.
 /// </summary>
@@ -124,18 +124,15 @@ public sealed class DatabaseWriter : IAsyncDisposable
         var refusals = new Exception?[group.Count];
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(_writerToken);
-            await using (var savepoint = new ChangeSavepoint(db, transaction))
+            await using var transaction = new GroupTransaction(db, _writerToken);
+            for (var start = 0; start < group.Count;)
             {
-                for (var start = 0; start < group.Count;)
-                {
-                    var end = start + 1;
-                    while (end < group.Count && group[start].AddsOnly && group[end].AddsOnly) end++;
-                    await SaveInSavepointsAsync(db, savepoint, group, start, end, refusals);
-                    start = end;
-                }
+                var end = start + 1;
+                while (end < group.Count && group[start].AddsOnly && group[end].AddsOnly) end++;
+                await SaveAsync(db, transaction, group, start, end, refusals);
+                start = end;
             }
-            await transaction.CommitAsync(_writerToken);
+            await transaction.CommitAsync();
         }
         catch (Exception e)
         {
@@ -156,39 +153,24 @@ public sealed class DatabaseWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Saves the changes from <paramref name="start"/> to before <paramref name="end"/>: a change that may query alone,
-    /// in a savepoint of its own; adds-only changes next to each other with one SaveChanges in one savepoint, as one
-    /// SaveChanges per change would cost the writer a sixth more time. Should those fail together, they are undone and
-    /// run again one by one, so that only the refused one fails.
+    /// Saves the changes from <paramref name="start"/> to before <paramref name="end"/>: a change that may query alone;
+    /// adds-only changes next to each other with one SaveChanges, as one SaveChanges per change would cost the writer a
+    /// sixth more time. Should those fail together, they are undone and run again one by one, so that only the refused
+    /// one fails.
     /// </summary>
-    private async Task SaveInSavepointsAsync(TamkeenDb db, ChangeSavepoint savepoint, List<PendingWrite> group, int start, int end,
+    private async Task SaveAsync(TamkeenDb db, GroupTransaction transaction, List<PendingWrite> group, int start, int end,
         Exception?[] refusals)
     {
-        var refusal = await SaveInSavepointAsync(db, savepoint, group, start, end);
+        var refusal = await transaction.SaveAsync(() => RunAsync(db, group, start, end));
         if (refusal is null) return;
         if (end - start == 1) refusals[start] = refusal;
-        else for (var i = start; i < end; i++) refusals[i] = await SaveInSavepointAsync(db, savepoint, group, i, i + 1);
+        else for (var i = start; i < end; i++) refusals[i] = await transaction.SaveAsync(() => RunAsync(db, group, i, i + 1));
     }
 
-    /// <returns>Null when the changes are saved; otherwise why they failed, and they are undone.</returns>
-    private async Task<Exception?> SaveInSavepointAsync(TamkeenDb db, ChangeSavepoint savepoint, List<PendingWrite> group, int start, int end)
+    private async Task RunAsync(TamkeenDb db, List<PendingWrite> group, int start, int end)
     {
-        await savepoint.CreateAsync(_writerToken);
-        Exception? refusal = null;
-        try
-        {
-            for (var i = start; i < end; i++) await group[i].Change(db, _writerToken);
-            await db.SaveChangesAsync(_writerToken);
-        }
-        catch (Exception e)
-        {
-            refusal = e;
-        }
-        db.ChangeTracker.Clear();
-        if (refusal is not null) await savepoint.RollBackAsync(_writerToken);
-        // Released after a rollback too, so that savepoints do not pile up in a group with many refusals.
-        await savepoint.ReleaseAsync(_writerToken);
-        return refusal;
+        for (var i = start; i < end; i++) await group[i].Change(db, _writerToken);
+        await db.SaveChangesAsync(_writerToken);
     }
 
     public async ValueTask DisposeAsync()
