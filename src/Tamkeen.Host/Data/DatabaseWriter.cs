@@ -38,21 +38,33 @@ public sealed class DatabaseWriter : IAsyncDisposable
 
     /// <summary>Completes once the change is committed; faults with its own error, or the database's, if it was not.</summary>
     /// <param name="cancellationToken">Stops only the waiting: once queued, the change is committed all the same.</param>
+    /// <param name="committed">
+    /// Run by the writer itself right after the commit, before any later change's: what must happen in commit order,
+    /// such as a stored input joining its lane. Awaiting the returned task cannot promise that, since the callers of
+    /// one group commit resume in parallel. It must be quick and must not throw.
+    /// </param>
+    public Task WriteAsync(Func<TamkeenDb, CancellationToken, Task> change, Action? committed, CancellationToken cancellationToken) =>
+        Enqueue(new PendingWrite(change, AddsOnly: false, committed), cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync(Func{TamkeenDb, CancellationToken, Task}, Action?, CancellationToken)"/>
     public Task WriteAsync(Func<TamkeenDb, CancellationToken, Task> change, CancellationToken cancellationToken = default) =>
-        Enqueue(new PendingWrite(change, AddsOnly: false), cancellationToken);
+        WriteAsync(change, null, cancellationToken);
 
     /// <summary>A change that only adds or attaches entities (it runs no query).</summary>
     /// <remarks>
     /// It may be saved together with the other such changes queued next to it; if that save fails they run again one
     /// by one, so it may run twice, and should create the entities it adds rather than reuse those of an earlier run.
     /// </remarks>
-    /// <inheritdoc cref="WriteAsync(Func{TamkeenDb, CancellationToken, Task}, CancellationToken)"/>
-    public Task WriteAsync(Action<TamkeenDb> change, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc cref="WriteAsync(Func{TamkeenDb, CancellationToken, Task}, Action?, CancellationToken)"/>
+    public Task WriteAsync(Action<TamkeenDb> change, CancellationToken cancellationToken = default) => WriteAsync(change, null, cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync(Action{TamkeenDb}, CancellationToken)"/>
+    public Task WriteAsync(Action<TamkeenDb> change, Action? committed, CancellationToken cancellationToken) =>
         Enqueue(new PendingWrite((db, _) =>
         {
             change(db);
             return Task.CompletedTask;
-        }, AddsOnly: true), cancellationToken);
+        }, AddsOnly: true, committed), cancellationToken);
 
     private Task Enqueue(PendingWrite write, CancellationToken cancellationToken)
     {
@@ -114,7 +126,7 @@ public sealed class DatabaseWriter : IAsyncDisposable
         {
             db.ChangeTracker.Clear();
         }
-        write.Committed.TrySetResult();
+        write.Succeed();
     }
 
     private async Task CommitGroupAsync(TamkeenDb db, List<PendingWrite> group)
@@ -148,7 +160,7 @@ public sealed class DatabaseWriter : IAsyncDisposable
         for (var i = 0; i < group.Count; i++)
         {
             if (refusals[i] is { } refusal) group[i].Committed.TrySetException(refusal);
-            else group[i].Committed.TrySetResult();
+            else group[i].Succeed();
         }
     }
 
@@ -180,8 +192,14 @@ public sealed class DatabaseWriter : IAsyncDisposable
     }
 
     /// <param name="AddsOnly">Runs no query, so it can be saved with its neighbours and run again.</param>
-    private sealed record PendingWrite(Func<TamkeenDb, CancellationToken, Task> Change, bool AddsOnly)
+    private sealed record PendingWrite(Func<TamkeenDb, CancellationToken, Task> Change, bool AddsOnly, Action? AfterCommit)
     {
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Succeed()
+        {
+            AfterCommit?.Invoke();
+            Committed.TrySetResult();
+        }
     }
 }

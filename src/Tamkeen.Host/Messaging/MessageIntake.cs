@@ -19,17 +19,19 @@ public sealed class MessageIntake(
 
         var beneficiaryId = await beneficiaries.ResolveAsync(message, cancellationToken);
         InboxMessage? row = null;
+        Task processed = Task.CompletedTask;
         try
         {
-            // Not cancelled once queued: a stored message must reach its lane.
-            await writer.WriteAsync(db => db.Inbox.Add(row = InboxMessage.From(message, beneficiaryId)), CancellationToken.None);
+            // Not cancelled once queued: a stored message must reach its lane. It joins it in commit order, so one
+            // person's messages are processed in the order they were stored.
+            await writer.WriteAsync(db => db.Inbox.Add(row = InboxMessage.From(message, beneficiaryId)),
+                committed: () => processed = lanes.Enqueue(row!), CancellationToken.None);
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // The unique index on (channel, channel message id) says the channel delivered this one before.
             return new IntakeResult(IntakeStatus.Duplicate, null, Task.CompletedTask);
         }
-        var processed = lanes.Enqueue(row!);
         return new IntakeResult(IntakeStatus.Accepted, row!.Id, processed);
     }
 }

@@ -40,9 +40,8 @@ public sealed class RequestDesk(
             changes.Entry(row).Property(r => r.OverdueSince).IsModified = true;
             changes.Add(new RequestHistoryEntry { ServiceRequestId = request.Id, Status = status, Note = note, By = staff, At = now });
             changes.Inbox.Add(notice = InboxMessage.ForNotice(lastMessage, new RequestNotice(reference, request.ServiceId, status, note), now));
-        }, ct);
+        }, committed: () => lanes.Enqueue(notice!), ct);
         if (overdueTimer is { } dueAt) timerSignal.Scheduled(dueAt);
-        _ = lanes.Enqueue(notice!);
         return Results.Ok(new { reference, status = status.ToString() });
     }
 

@@ -25,7 +25,9 @@ public sealed class ConversationTimerHandler(IDbContextFactory<TamkeenDb> dbFact
         {
             if (!await TimerTable.DeleteFiredAsync(db, timer, ct) || last is null) return;
             db.Inbox.Add(input = InboxMessage.ForTimer(last, timer.Id, timer.Kind, timer.DueAt));
+        }, committed: () =>
+        {
+            if (input is not null) lanes.Enqueue(input);
         }, cancellationToken);
-        if (input is not null) _ = lanes.Enqueue(input);
     }
 }
