@@ -43,7 +43,8 @@ public sealed class PrismTwilioApi : IAsyncLifetime
                 using var response = await http.GetAsync("/");
                 return;
             }
-            catch (HttpRequestException)
+            // A first answer slower than the probe's timeout (Prism still reading the large spec on a busy machine) is a retry too.
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 await Task.Delay(100);
             }
