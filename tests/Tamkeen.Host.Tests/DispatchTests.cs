@@ -175,6 +175,26 @@ public class DispatchTests
     }
 
     [Fact]
+    public async Task A_backlog_of_300_replies_to_one_chat_never_holds_up_the_other_chats()
+    {
+        // Telegram's one message a second to one chat, on the real clock (see DispatchRateLimiter).
+        var telegram = new ScriptedChannel(Channel.Telegram);
+        await using var service = await RunningService.StartAsync(services: s => s.AddSingleton<IChannelSender>(telegram),
+            settings: ["--Dispatch:Telegram:PerRecipientPerSecond=1"]);
+        var backlog = await Task.WhenAll(Enumerable.Range(0, 300).Select(_ => ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "busy-chat", "٩")));
+        await Task.WhenAll(backlog.Select(r => r.Processed));
+
+        var others = DateTime.UtcNow;
+        var quick = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => ScriptedChannel.ReceiveAsync(service, Channel.Telegram, $"chat-{i}", "مرحبا")));
+        await Task.WhenAll(quick.Select(r => r.Processed));
+        await Eventually.UntilAsync(() => Enumerable.Range(0, 5).All(i => telegram.Attempts.Any(a => a.Message.Address == $"chat-{i}")));
+
+        var waited = telegram.Attempts.Where(a => a.Message.Address.StartsWith("chat-", StringComparison.Ordinal)).Max(a => a.At) - others;
+        Assert.True(waited < TimeSpan.FromSeconds(2), $"the other chats waited {waited.TotalSeconds:F1} s behind one chat's backlog");
+        Assert.True(telegram.Attempts.Count(a => a.Message.Address == "busy-chat") < 30, "the busy chat was sent to faster than its limit");
+    }
+
+    [Fact]
     public async Task Telegram_gets_at_most_one_message_a_second_per_chat_and_the_channel_limit_overall()
     {
         // System.Threading.RateLimiting reads the real clock, so this one waits about two real seconds.
