@@ -73,6 +73,21 @@ public class DatabaseWriterTests
     }
 
     [Fact]
+    public async Task A_change_written_at_once_is_committed_ahead_of_the_changes_queued_before_it()
+    {
+        await using var database = await WriterDatabase.CreateAsync();
+        var hold = await database.HoldAsync();
+        var sawIt = new List<bool>();
+        var before = Enumerable.Range(0, 5).Select(_ => database.Writer.WriteAsync(async (db, ct) =>
+            sawIt.Add(await db.ChannelIdentities.AnyAsync(i => i.Address == "sent-mark", ct)), Ct)).ToList();
+        var atOnce = database.Writer.WriteAtOnceAsync(db => db.Beneficiaries.Add(Person("sent-mark")), Ct);
+        await hold.ReleaseAsync();
+
+        await Task.WhenAll([.. before, atOnce]);
+        Assert.Equal([true, true, true, true, true], sawIt);
+    }
+
+    [Fact]
     public async Task A_refused_first_change_of_a_group_is_undone_and_the_others_commit_together()
     {
         await using var database = await WriterDatabase.CreateAsync();

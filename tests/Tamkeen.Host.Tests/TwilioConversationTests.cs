@@ -29,7 +29,6 @@ public class TwilioConversationTests(PrismTwilioApi prism)
         Assert.Equal($"/2010-04-01/Accounts/{AccountSid}/Messages.json", call.Url.AbsolutePath);
         Assert.Equal(PersonOnWhatsApp, call.Form["To"]);
         Assert.Equal(WhatsAppFrom, call.Form["From"]);
-        Assert.Equal($"{PublicBaseUrl}/twilio/status", call.Form["StatusCallback"]);
         Assert.Contains("\n1- ", call.Form["Body"]);
         Assert.Contains("\n5- ", call.Form["Body"]);
 
@@ -37,6 +36,7 @@ public class TwilioConversationTests(PrismTwilioApi prism)
         var inbox = await db.Inbox.SingleAsync();
         Assert.Equal((Channel.WhatsApp, PersonOnWhatsApp, "مرحبا"), (inbox.Channel, inbox.SenderAddress, inbox.Text));
         var reply = await db.Outbox.SingleAsync();
+        Assert.Equal($"{PublicBaseUrl}/twilio/status?outbox={reply.Id}", call.Form["StatusCallback"]);
         Assert.Equal(DeliveryStatus.Sent, reply.Status);
         Assert.Equal(call.Sid, reply.ProviderMessageId);
         Assert.Null(reply.Route);

@@ -66,6 +66,19 @@ public sealed class DatabaseWriter : IAsyncDisposable
             return Task.CompletedTask;
         }, AddsOnly: true, committed), cancellationToken);
 
+    /// <summary>
+    /// An adds-only change committed at once: ahead of the changes queued with it, in a small transaction of its own,
+    /// right after the one under way. For what a crash must not lose the moment it happened: that a reply was sent
+    /// (the window in which a crash sends it twice), or is being sent.
+    /// </summary>
+    /// <inheritdoc cref="WriteAsync(Action{TamkeenDb}, CancellationToken)"/>
+    public Task WriteAtOnceAsync(Action<TamkeenDb> change, CancellationToken cancellationToken) =>
+        Enqueue(new PendingWrite((db, _) =>
+        {
+            change(db);
+            return Task.CompletedTask;
+        }, AddsOnly: true, AfterCommit: null, AtOnce: true), cancellationToken);
+
     private Task Enqueue(PendingWrite write, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), this);
@@ -74,28 +87,40 @@ public sealed class DatabaseWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        var queued = new List<PendingWrite>(MaxGroup);
         var group = new List<PendingWrite>(MaxGroup);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            group.Clear();
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var write)) group.Add(write);
+            queued.Clear();
+            while (queued.Count < MaxGroup && _queue.Reader.TryRead(out var write)) queued.Add(write);
             try
             {
                 await using var db = await _dbFactory.CreateDbContextAsync(_writerToken);
                 // Our transactions and savepoints cover each save; EF's own savepoint would cost two statements more.
                 db.Database.AutoSavepointsEnabled = false;
                 _isSqlite ??= db.Database.IsSqlite();
-                if (group.Count == 1 || _isSqlite == false)
+                foreach (var atOnce in new[] { true, false })
                 {
-                    foreach (var write in group) await CommitAloneAsync(db, write);
+                    group.Clear();
+                    group.AddRange(queued.Where(w => w.AtOnce == atOnce));
+                    await CommitAsync(db, group);
                 }
-                else await CommitGroupAsync(db, group);
             }
             catch (Exception e)
             {
-                foreach (var write in group) write.Committed.TrySetException(e);
+                foreach (var write in queued) write.Committed.TrySetException(e);
             }
         }
+    }
+
+    private async Task CommitAsync(TamkeenDb db, List<PendingWrite> group)
+    {
+        if (group.Count == 0) return;
+        if (group.Count == 1 || _isSqlite == false)
+        {
+            foreach (var write in group) await CommitAloneAsync(db, write);
+        }
+        else await CommitGroupAsync(db, group);
     }
 
     /// <summary>One change, one transaction, so no savepoint: a failure concerns only this caller.</summary>
@@ -192,7 +217,8 @@ public sealed class DatabaseWriter : IAsyncDisposable
     }
 
     /// <param name="AddsOnly">Runs no query, so it can be saved with its neighbours and run again.</param>
-    private sealed record PendingWrite(Func<TamkeenDb, CancellationToken, Task> Change, bool AddsOnly, Action? AfterCommit)
+    /// <param name="AtOnce">Committed ahead of the other changes queued with it, in a transaction of its own.</param>
+    private sealed record PendingWrite(Func<TamkeenDb, CancellationToken, Task> Change, bool AddsOnly, Action? AfterCommit, bool AtOnce = false)
     {
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -9,4 +9,14 @@ public interface IChannelSender
 
     /// <summary>Sends one reply; implementations pass <see cref="OutboxMessage.Id"/> as the idempotency key where the channel allows.</summary>
     Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The recipient drops a message sent twice (the website chat: the outbox id is the line id), so an attempt need not
+    /// be recorded before it is made.
+    /// </summary>
+    bool DropsRepeats => false;
+
+    /// <summary>What the channel knows of an attempt at this row that a crash cut off (<see cref="OutboxMessage.SendingSince"/>).</summary>
+    Task<InterruptedSend> FindInterruptedAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult<InterruptedSend>(new InterruptedSend.Unknown());
 }

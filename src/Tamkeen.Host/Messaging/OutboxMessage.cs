@@ -45,6 +45,15 @@ public sealed class OutboxMessage
     /// <summary>SMS segments billed for this message.</summary>
     public int? Segments { get; set; }
 
+    /// <summary>
+    /// An attempt under way since then: recorded before the channel is called and cleared with its outcome. Found set at
+    /// start, the attempt was cut off by a crash and the channel may have the message.
+    /// </summary>
+    public DateTimeOffset? SendingSince { get; set; }
+
+    /// <summary>Attempts cut off by a crash on a channel that cannot tell whether it has the message (Telegram).</summary>
+    public int InterruptedSends { get; set; }
+
     public IReadOnlyList<ReplyButton> Buttons =>
         ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ReplyButton>>(ButtonsJson) ?? [];
 

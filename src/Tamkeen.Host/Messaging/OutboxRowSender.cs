@@ -41,8 +41,11 @@ internal sealed class OutboxRowSender(
     [
         nameof(OutboxMessage.Status), nameof(OutboxMessage.Attempts), nameof(OutboxMessage.NextAttemptAt), nameof(OutboxMessage.SentAt),
         nameof(OutboxMessage.LastError), nameof(OutboxMessage.ProviderMessageId), nameof(OutboxMessage.ProviderStatus),
-        nameof(OutboxMessage.Route), nameof(OutboxMessage.Segments),
+        nameof(OutboxMessage.Route), nameof(OutboxMessage.Segments), nameof(OutboxMessage.SendingSince), nameof(OutboxMessage.InterruptedSends),
     ];
+
+    /// <summary>A crash may cut off an attempt and then its repeat; a third copy is not sent.</summary>
+    private const int MaxInterruptedSends = 2;
 
     private readonly Channel _channel = sender.Channel;
     private readonly PartitionedRateLimiter<string> _rateLimiter = DispatchRateLimiter.Create(options.RateLimit(sender.Channel));
@@ -57,13 +60,67 @@ internal sealed class OutboxRowSender(
             return RowOutcome.Done;
         }
 
+        if (message.SendingSince is not null && await SettleInterruptedAsync(message, cancellationToken) is { } settled) return settled;
+
         using (var lease = await _rateLimiter.AcquireAsync(message.Address, 1, cancellationToken))
         {
             if (!lease.IsAcquired) return RowOutcome.NotTried;
         }
 
         message.Attempts++;
+        if (!sender.DropsRepeats)
+        {
+            message.SendingSince = time.GetUtcNow();
+            await SaveAsync(message);
+        }
         var outcome = await SendWithTimeoutAsync(message, cancellationToken);
+        message.SendingSince = null;
+        return await RecordAsync(message, outcome, cancellationToken);
+    }
+
+    /// <summary>
+    /// A row whose last attempt a crash cut off: the channel is asked whether it has the message before it is sent again.
+    /// </summary>
+    /// <returns>Null when the row is to be sent now.</returns>
+    private async Task<RowOutcome?> SettleInterruptedAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        InterruptedSend found;
+        try
+        {
+            found = await sender.FindInterruptedAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            found = new InterruptedSend.NotKnownYet($"{e.GetType().Name}: {e.Message}");
+        }
+        switch (found)
+        {
+            case InterruptedSend.Arrived arrived:
+                logger.LogInformation("Outbox message {OutboxId} on {Channel} was sent before the last stop; not sent again", message.Id, _channel);
+                message.SendingSince = null;
+                return await RecordAsync(message, arrived.Sent, cancellationToken);
+            case InterruptedSend.NotKnownYet notYet:
+                message.Attempts++; // so that asking backs off, and ends with the row failed for staff to see
+                return await RecordAsync(message, new SendOutcome.Transient($"whether it was sent before the last stop is not known yet: {notYet.Error}"),
+                    cancellationToken);
+            case InterruptedSend.Unknown when message.InterruptedSends + 1 >= MaxInterruptedSends:
+                message.SendingSince = null;
+                message.InterruptedSends++;
+                message.Status = DeliveryStatus.Failed;
+                message.LastError = "cut off by a restart twice while being sent; it may have arrived twice, so it is not sent a third time";
+                logger.LogWarning("Outbox message {OutboxId} on {Channel} was cut off by a restart twice while being sent; not sent a third time", message.Id, _channel);
+                await SaveAsync(message);
+                return RowOutcome.Done;
+            case InterruptedSend.Unknown:
+                message.InterruptedSends++;
+                break;
+        }
+        message.SendingSince = null;
+        return null;
+    }
+
+    private async Task<RowOutcome> RecordAsync(OutboxMessage message, SendOutcome outcome, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         switch (outcome)
         {
@@ -131,7 +188,7 @@ internal sealed class OutboxRowSender(
 
     /// <summary>Recorded even when stopping: a sent reply must not be sent again after a restart.</summary>
     private Task SaveAsync(OutboxMessage message, long? unreachableIdentityId = null, DateTimeOffset unreachableSince = default) =>
-        writer.WriteAsync(db =>
+        writer.WriteAtOnceAsync(db =>
         {
             var row = db.Outbox.Attach(message);
             foreach (var column in DeliveryColumns) row.Property(column).IsModified = true;

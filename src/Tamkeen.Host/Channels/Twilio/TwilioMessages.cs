@@ -4,6 +4,7 @@ using Tamkeen.Host.Settings;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace Tamkeen.Host.Channels.Twilio;
 
@@ -18,12 +19,11 @@ public sealed class TwilioMessages(IHttpClientFactory httpFactory, IOptions<Twil
     /// <summary>Codes for a person who cannot be reached here: unsubscribed (STOP), not reachable, not on WhatsApp.</summary>
     private static readonly HashSet<int> Unreachable = [21610, 21612, 63003, 63024];
 
-    public async Task<SendOutcome> CreateAsync(CreateMessageOptions message, CancellationToken cancellationToken)
+    /// <param name="outboxId">Carried in the status callback's address, which ties Twilio's record of the message to our row.</param>
+    public async Task<SendOutcome> CreateAsync(long outboxId, CreateMessageOptions message, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        message.StatusCallback = new Uri($"{settings.PublicRoot}/twilio/status");
-        var http = new TwilioApiHttpClient(httpFactory.CreateClient(HttpClientName), settings.ApiBaseUrl, time, cancellationToken);
-        var client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: http);
+        message.StatusCallback = new Uri($"{options.Value.PublicRoot}/twilio/status?outbox={outboxId}");
+        var client = Client(cancellationToken);
         try
         {
             var created = await MessageResource.CreateAsync(message, client);
@@ -43,6 +43,29 @@ public sealed class TwilioMessages(IHttpClientFactory httpFactory, IOptions<Twil
             // The SDK wraps network failures and timeouts alike.
             return new SendOutcome.Transient($"Twilio could not be reached: {e.InnerException?.GetType().Name ?? e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The message we sent to <paramref name="to"/> at or after <paramref name="since"/> whose body <paramref name="isOurs"/>
+    /// recognises, from the newest messages to that address. One reply per person is sent at a time, so the only one in
+    /// that time is the one looked for; the body tells it from the one before it within the same second.
+    /// </summary>
+    /// <returns>Null when Twilio has no such message.</returns>
+    public async Task<MessageResource?> FindSentAsync(string to, DateTimeOffset since, Func<string, bool> isOurs, CancellationToken cancellationToken)
+    {
+        // Twilio's times are whole seconds, on its own clock.
+        var from = since.UtcDateTime.AddTicks(-(since.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(-ClockSkewSeconds);
+        var newest = await MessageResource.ReadAsync(new ReadMessageOptions { To = new PhoneNumber(to), PageSize = 20, Limit = 20 }, Client(cancellationToken));
+        return newest.FirstOrDefault(m => m.Direction != MessageResource.DirectionEnum.Inbound && m.DateCreated >= from && isOurs(m.Body ?? ""));
+    }
+
+    private const int ClockSkewSeconds = 2;
+
+    private TwilioRestClient Client(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var http = new TwilioApiHttpClient(httpFactory.CreateClient(HttpClientName), settings.ApiBaseUrl, time, cancellationToken);
+        return new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: http);
     }
 
     private SendOutcome Classify(ApiException e)

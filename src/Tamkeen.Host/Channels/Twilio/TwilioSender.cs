@@ -4,6 +4,7 @@ using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Text;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Settings;
+using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
@@ -33,7 +34,7 @@ public sealed class TwilioSender(
         if (channel == Channel.Sms) return await SendSmsAsync(message.Id, message.Address, body, route: null, cancellationToken);
 
         if (await window.IsOpenAsync(message.Address, cancellationToken))
-            return await messages.CreateAsync(new CreateMessageOptions(new PhoneNumber(message.Address))
+            return await messages.CreateAsync(message.Id, new CreateMessageOptions(new PhoneNumber(message.Address))
             {
                 From = new PhoneNumber(settings.WhatsAppFrom),
                 Body = body,
@@ -41,7 +42,7 @@ public sealed class TwilioSender(
 
         if (!string.IsNullOrWhiteSpace(settings.WhatsAppTemplateContentSid))
         {
-            var outcome = await messages.CreateAsync(new CreateMessageOptions(new PhoneNumber(message.Address))
+            var outcome = await messages.CreateAsync(message.Id, new CreateMessageOptions(new PhoneNumber(message.Address))
             {
                 From = new PhoneNumber(settings.WhatsAppFrom),
                 ContentSid = settings.WhatsAppTemplateContentSid,
@@ -59,7 +60,7 @@ public sealed class TwilioSender(
 
     private async Task<SendOutcome> SendSmsAsync(long outboxId, string to, string body, string? route, CancellationToken cancellationToken)
     {
-        var outcome = await messages.CreateAsync(new CreateMessageOptions(new PhoneNumber(to))
+        var outcome = await messages.CreateAsync(outboxId, new CreateMessageOptions(new PhoneNumber(to))
         {
             From = new PhoneNumber(options.Value.SmsFrom),
             Body = body,
@@ -71,6 +72,33 @@ public sealed class TwilioSender(
             logger.LogWarning("SMS outbox message {OutboxId} sent in {Segments} segments, above Sms:SegmentBudget ({Budget})", outboxId, segments, smsOptions.Value.SegmentBudget);
         else logger.LogInformation("SMS outbox message {OutboxId} sent in {Segments} segments ({Route})", outboxId, segments, route ?? "sms");
         return sent with { Route = route, Segments = segments };
+    }
+
+    /// <summary>
+    /// Asks Twilio for the message before sending again what a crash cut off: each extra SMS costs the association money.
+    /// Looked for on every route the send could have taken (the WhatsApp number, then the SMS fallback to the same phone).
+    /// </summary>
+    public async Task<InterruptedSend> FindInterruptedAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var body = NumberedText.Render(message.Text, message.Buttons);
+        var template = TemplateVariable(body);
+        var since = message.SendingSince!.Value;
+        try
+        {
+            if (await messages.FindSentAsync(message.Address, since, b => b == body || b.Contains(template, StringComparison.Ordinal), cancellationToken) is { } found)
+            {
+                var route = channel == Channel.WhatsApp && found.Body != body ? TemplateRoute : null;
+                return new InterruptedSend.Arrived(new SendOutcome.Sent(found.Sid, route, channel == Channel.Sms ? SmsSegments.Count(body) : null));
+            }
+            if (channel == Channel.WhatsApp && options.Value.SmsOn
+                && await messages.FindSentAsync(TwilioAddress.Phone(message.Address), since, b => b == body, cancellationToken) is { } sms)
+                return new InterruptedSend.Arrived(new SendOutcome.Sent(sms.Sid, SmsFallbackRoute, SmsSegments.Count(body)));
+        }
+        catch (Exception e) when (e is ApiException or ApiConnectionException)
+        {
+            return new InterruptedSend.NotKnownYet($"Twilio's message list could not be read: {e.Message}");
+        }
+        return new InterruptedSend.NeverArrived();
     }
 
     /// <summary>WhatsApp refuses template variables with line breaks or tabs, so the lines are joined on one.</summary>

@@ -11,6 +11,8 @@ public sealed class WebChatSender(WebChatHub hub) : IChannelSender
 {
     public Channel Channel => Channel.WebChat;
 
+    public bool DropsRepeats => true;
+
     public Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         hub.Publish(message.Address, WebChatEndpoints.BotLine(message));

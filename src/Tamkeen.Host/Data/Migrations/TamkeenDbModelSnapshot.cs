@@ -351,6 +351,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<long?>("InboxMessageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InterruptedSends")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -367,6 +370,9 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Segments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SendingSince")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
