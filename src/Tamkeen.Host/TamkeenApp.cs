@@ -48,6 +48,7 @@ public static class TamkeenApp
         // Arabic as UTF-8, not \u escapes: a third of the bytes on a slow phone connection.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddSingleton<WebChatHub>();
+        builder.Services.AddWebChatRateLimits();
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
         builder.AddTelegram();
         builder.AddTwilio();
@@ -56,6 +57,7 @@ public static class TamkeenApp
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
         app.MapTelegram();

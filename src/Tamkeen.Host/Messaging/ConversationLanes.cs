@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,12 @@ namespace Tamkeen.Host.Messaging;
 /// A fixed set of lanes keyed by beneficiary: one beneficiary's messages run one at a time in arrival order,
 /// different beneficiaries run in parallel. On start, messages stored but never processed are replayed.
 /// </summary>
+/// <remarks>
+/// The lanes hold at most <see cref="MessagingOptions.MaxQueued"/> inputs, and one person at most
+/// <see cref="MessagingOptions.MaxQueuedPerPerson"/> (<see cref="HasRoomFor"/>): past that, channels that can send again
+/// later are asked to, so memory stays bounded and one person's flood waits behind their own messages, never longer
+/// than a few of theirs before anyone else's.
+/// </remarks>
 public sealed class ConversationLanes : IHostedService, IDisposable
 {
     private readonly Channel<LaneItem>[] _lanes;
@@ -17,6 +24,10 @@ public sealed class ConversationLanes : IHostedService, IDisposable
     private readonly IDbContextFactory<TamkeenDb> _dbFactory;
     private readonly ILogger<ConversationLanes> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<long, int> _queuedPerPerson = new();
+    private readonly int _maxQueued;
+    private readonly int _maxQueuedPerPerson;
+    private int _queued;
     private Task[] _workers = [];
 
     public ConversationLanes(IOptions<MessagingOptions> options, ConversationProcessor processor,
@@ -28,13 +39,25 @@ public sealed class ConversationLanes : IHostedService, IDisposable
         _processor = processor;
         _dbFactory = dbFactory;
         _logger = logger;
+        _maxQueued = options.Value.MaxQueued;
+        _maxQueuedPerPerson = options.Value.MaxQueuedPerPerson;
     }
+
+    /// <summary>Inputs queued or being processed.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>Whether the lanes take more now: in total, and for this person when known.</summary>
+    public bool HasRoomFor(long? beneficiaryId) =>
+        Queued < _maxQueued && (beneficiaryId is not { } id || _queuedPerPerson.GetValueOrDefault(id) < _maxQueuedPerPerson);
 
     /// <returns>Completes once the message's replies are stored.</returns>
     public Task Enqueue(InboxMessage message)
     {
         var item = new LaneItem(message, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        // Unbounded, so this only fails after the lanes stopped; the row stays in the inbox for the next start.
+        Interlocked.Increment(ref _queued);
+        _queuedPerPerson.AddOrUpdate(message.BeneficiaryId, 1, (_, count) => count + 1);
+        // Bounded by what intake lets in, not by the channel, so this only fails after the lanes stopped; the row
+        // stays in the inbox for the next start.
         _lanes[message.BeneficiaryId % _lanes.Length].Writer.TryWrite(item);
         return item.Done.Task;
     }
@@ -64,6 +87,7 @@ public sealed class ConversationLanes : IHostedService, IDisposable
             await foreach (var item in reader.ReadAllAsync(stopping))
             {
                 await _processor.ProcessAsync(item.Message, stopping);
+                Dequeued(item.Message.BeneficiaryId);
                 item.Done.TrySetResult();
             }
         }
@@ -71,6 +95,14 @@ public sealed class ConversationLanes : IHostedService, IDisposable
         {
             // Unprocessed rows stay in the inbox and are replayed on the next start.
         }
+    }
+
+    private void Dequeued(long beneficiaryId)
+    {
+        Interlocked.Decrement(ref _queued);
+        // Removed at zero only if no enqueue came in between, so that the map holds only people with inputs waiting.
+        if (_queuedPerPerson.AddOrUpdate(beneficiaryId, 0, (_, count) => count - 1) == 0)
+            _queuedPerPerson.TryRemove(new KeyValuePair<long, int>(beneficiaryId, 0));
     }
 
     public void Dispose() => _stopping.Dispose();

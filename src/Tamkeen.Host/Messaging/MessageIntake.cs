@@ -17,7 +17,11 @@ public sealed class MessageIntake(
         if (ArabicText.Clean(message.Text).Length == 0 && string.IsNullOrWhiteSpace(message.ButtonPayload) && message.Attachments.Count == 0)
             return IntakeResult.Ignored;
 
+        var mayWait = CanBeAskedToSendAgain(message.Channel);
+        // Checked before the sender is looked up, so that a flood of new senders creates no one while the lanes are full.
+        if (mayWait && !lanes.HasRoomFor(null)) return IntakeResult.Busy;
         var beneficiaryId = await beneficiaries.ResolveAsync(message, cancellationToken);
+        if (mayWait && !lanes.HasRoomFor(beneficiaryId)) return IntakeResult.Busy;
         InboxMessage? row = null;
         Task processed = Task.CompletedTask;
         try
@@ -34,4 +38,11 @@ public sealed class MessageIntake(
         }
         return new IntakeResult(IntakeStatus.Accepted, row!.Id, processed);
     }
+
+    /// <summary>
+    /// Telegram delivers a refused update again, and the website chat's page sends a refused message again. Twilio does
+    /// not retry a refused webhook by default, so its messages are always stored; they are signed by Twilio and come at
+    /// Twilio's rates, so they cannot flood the lanes.
+    /// </summary>
+    private static bool CanBeAskedToSendAgain(Channel channel) => channel is Channel.Telegram or Channel.WebChat;
 }

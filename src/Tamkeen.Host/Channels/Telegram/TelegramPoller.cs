@@ -17,6 +17,7 @@ public sealed class TelegramPoller(
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +40,12 @@ public sealed class TelegramPoller(
                     allowedUpdates: TelegramUpdateIntake.Wanted, cancellationToken: stoppingToken);
                 foreach (var update in batch)
                 {
-                    await updates.AcceptAsync(update, stoppingToken);
+                    if (!await updates.AcceptAsync(update, stoppingToken))
+                    {
+                        // Too busy: this update and the rest come again with the next getUpdates from this offset.
+                        await Task.Delay(BusyWait, time, stoppingToken);
+                        break;
+                    }
                     offset = update.Id + 1;
                 }
                 failures = 0;

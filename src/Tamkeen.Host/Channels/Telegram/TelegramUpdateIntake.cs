@@ -13,9 +13,12 @@ public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageInt
     /// <summary>What the bot asks Telegram for; everything else is never delivered.</summary>
     public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
-    public async Task AcceptAsync(Update update, CancellationToken cancellationToken)
+    /// <returns>False when the service is too busy to take it now: Telegram is to deliver it again later.</returns>
+    public async Task<bool> AcceptAsync(Update update, CancellationToken cancellationToken)
     {
-        if (await reader.ReadAsync(update, cancellationToken) is { } inbound) await intake.AcceptAsync(inbound, cancellationToken);
+        if (await reader.ReadAsync(update, cancellationToken) is { } inbound
+            && (await intake.AcceptAsync(inbound, cancellationToken)).Status == IntakeStatus.Busy) return false;
         if (update.CallbackQuery is { } pressed) callbacks.Enqueue(pressed);
+        return true;
     }
 }

@@ -39,8 +39,9 @@ public static class TelegramWebhookEndpoint
             return Results.BadRequest();
         }
         if (update is null) return Results.BadRequest();
-        // A failure to store answers 500, and Telegram delivers the update again.
-        await updates.AcceptAsync(update, ct);
-        return Results.Ok();
+        // A failure to store answers 500, and Telegram delivers the update again; so does too busy, answered 503.
+        if (await updates.AcceptAsync(update, ct)) return Results.Ok();
+        http.Response.Headers.RetryAfter = "1";
+        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 }

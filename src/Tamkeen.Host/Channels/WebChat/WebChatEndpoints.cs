@@ -20,7 +20,8 @@ public static class WebChatEndpoints
         chat.MapGet("/history", GetHistoryAsync);
         chat.MapGet("/events", GetEvents);
         chat.MapPost("/messages", PostMessageAsync)
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBytes))
+            .RequireRateLimiting(WebChatRateLimits.Policy);
     }
 
     internal static WebChatLine BotLine(OutboxMessage m) => new($"b{m.Id}", "bot", m.Text, m.Buttons, m.CreatedAt);
@@ -32,7 +33,15 @@ public static class WebChatEndpoints
         var session = WebChatSession.GetOrCreate(http);
         var message = new InboundMessage(Channel.WebChat, session, $"{session}:{id}", body.Text, body.Payload, [], time.GetUtcNow());
         var result = await intake.AcceptAsync(message, ct);
+        if (result.Status == IntakeStatus.Busy) return Busy(http);
         return Results.Accepted(value: new { status = result.Status.ToString().ToLowerInvariant() });
+    }
+
+    /// <summary>Not stored: the page keeps the message, tells the person, and sends it again after Retry-After.</summary>
+    internal static IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Results.Json(new { status = "busy" }, statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<IResult> GetHistoryAsync(HttpContext http, IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)

@@ -5,9 +5,13 @@ public static class WebChatSession
 {
     public const string CookieName = "tamkeen_chat";
 
+    /// <summary>The visitor's session, if they have one.</summary>
+    public static string? Existing(HttpContext context) =>
+        context.Request.Cookies.TryGetValue(CookieName, out var id) && IsValid(id) ? id : null;
+
     public static string GetOrCreate(HttpContext context)
     {
-        if (context.Request.Cookies.TryGetValue(CookieName, out var id) && IsValid(id)) return id;
+        if (Existing(context) is { } id) return id;
         id = Guid.NewGuid().ToString("N");
         context.Response.Cookies.Append(CookieName, id, new CookieOptions
         {
