@@ -25,6 +25,7 @@ using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Requests;
 using Tamkeen.Host.Settings;
 using Tamkeen.Host.Staff;
+using Tamkeen.Host.Web;
 
 namespace Tamkeen.Host;
 
@@ -59,6 +60,7 @@ public static class TamkeenApp
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseTrustedProxies();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
@@ -83,6 +85,7 @@ public static class TamkeenApp
         builder.Services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GuideOptions>().Bind(config.GetSection(GuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HttpOptions>().Bind(config.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<KeyRingOptions>().Bind(config.GetSection(KeyRingOptions.Section)).ValidateOnStart();
         builder.Services.AddOptions<SmsOptions>().Bind(config.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>()
