@@ -61,6 +61,7 @@ public static class TamkeenApp
 
         var app = builder.Build();
         app.UseTrustedProxies();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });

@@ -3,12 +3,18 @@ using System.Net;
 
 namespace Tamkeen.Host.Settings;
 
-/// <summary>How requests that come through a reverse proxy are read.</summary>
+/// <summary>How requests that come through a reverse proxy are read, and who may show the service's pages in a frame.</summary>
 public sealed class HttpOptions : IValidatableObject
 {
     public const string Section = "Http";
 
     public ProxyOptions ForwardedHeaders { get; set; } = new();
+
+    /// <summary>The Content-Security-Policy frame-ancestors sources: printable ASCII words, none with a ";" or "," that would add to or split the policy.</summary>
+    [RegularExpression(@"^[\x21-\x2B\x2D-\x3A\x3C-\x7E]+( [\x21-\x2B\x2D-\x3A\x3C-\x7E]+)*$",
+        ErrorMessage = "Http:FrameAncestors must be sources separated by spaces, such as 'none', 'self' or https://www.example.org (without ; or ,).")]
+    [Required(ErrorMessage = "Http:FrameAncestors must be set; 'none' lets no site frame the chat.")]
+    public string FrameAncestors { get; set; } = "'none'";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
