@@ -87,7 +87,7 @@ public static class TamkeenApp
         builder.Services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GuideOptions>().Bind(config.GetSection(GuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HttpOptions>().Bind(config.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<KeyRingOptions>().Bind(config.GetSection(KeyRingOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<KeyRingOptions>().Bind(config.GetSection(KeyRingOptions.Section));
         builder.Services.AddOptions<SmsOptions>().Bind(config.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = config.GetConnectionString("Tamkeen") ?? "")
