@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,6 +25,7 @@ using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Requests;
 using Tamkeen.Host.Settings;
 using Tamkeen.Host.Staff;
+using Tamkeen.Host.Web;
 
 namespace Tamkeen.Host;
 
@@ -43,10 +47,12 @@ public static class TamkeenApp
 
         AddSettings(builder);
         AddDatabase(builder);
+        AddKeyRing(builder.Services);
         AddMessaging(builder.Services);
         builder.AddTimers();
         // Arabic as UTF-8, not \u escapes: a third of the bytes on a slow phone connection.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.AddSingleton<WebChatSession>();
         builder.Services.AddSingleton<WebChatHub>();
         builder.Services.AddWebChatRateLimits();
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
@@ -55,6 +61,8 @@ public static class TamkeenApp
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseTrustedProxies();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRateLimiter();
@@ -80,6 +88,8 @@ public static class TamkeenApp
         builder.Services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GuideOptions>().Bind(config.GetSection(GuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HttpOptions>().Bind(config.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<KeyRingOptions>().Bind(config.GetSection(KeyRingOptions.Section));
         builder.Services.AddOptions<SmsOptions>().Bind(config.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = config.GetConnectionString("Tamkeen") ?? "")
@@ -101,6 +111,18 @@ public static class TamkeenApp
         builder.Services.AddSingleton<DatabaseWriter>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TamkeenDb>("database");
+    }
+
+    /// <summary>
+    /// The keys that protect cookies, on disk where the settings say: the default place (~/.aspnet) may not exist or be
+    /// writable for a service account, and keys kept only in memory would end every chat session at each restart. The
+    /// application name keeps the keys valid when the program is deployed to another folder.
+    /// </summary>
+    private static void AddKeyRing(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("Tamkeen");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<KeyRingOptions>, IOptions<DatabaseOptions>, ILoggerFactory>((keys, ring, database, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(ring.Value.FolderFor(database.Value)), logs));
     }
 
     private static void AddMessaging(IServiceCollection services)

@@ -75,10 +75,10 @@ public sealed class Browser : IDisposable
 
     public object? Script(string script) => Driver.ExecuteScript(script);
 
-    /// <summary>Script errors the page raised (uncaught exceptions and rejected promises).</summary>
+    /// <summary>Script errors the page raised (uncaught exceptions and rejected promises) and what its Content Security Policy refused.</summary>
     public IReadOnlyList<string> ScriptErrors() =>
         Driver.Manage().Logs.GetLog(LogType.Browser)
-            .Where(e => e.Message.Contains("Uncaught", StringComparison.Ordinal))
+            .Where(e => e.Message.Contains("Uncaught", StringComparison.Ordinal) || e.Message.Contains("Content Security Policy", StringComparison.Ordinal))
             .Select(e => e.Message).ToList();
 
     public void Dispose()

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Host.Channels.WebChat;
 
 namespace Tamkeen.Host.Tests;
 
@@ -27,7 +29,7 @@ public class ConcurrencyTests
             var cookies = new System.Net.CookieContainer();
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = service.BaseAddress };
             for (var step = 0; step < MessagesEach; step++) Assert.Equal("accepted", await client.SendAsync(Script(visitor, step)));
-            sessions[visitor] = cookies.GetCookies(service.BaseAddress)["tamkeen_chat"]!.Value;
+            sessions[visitor] = service.Services.GetRequiredService<WebChatSession>().IdIn(cookies.GetCookies(service.BaseAddress)[WebChatSession.CookieName]!.Value)!;
         }));
         await service.WaitUntilIdleAsync(TimeSpan.FromMinutes(2));
 

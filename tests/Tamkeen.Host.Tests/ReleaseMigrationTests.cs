@@ -41,7 +41,10 @@ public class ReleaseMigrationTests
     private static HttpClient Visitor(RunningService service, int person)
     {
         var cookies = new CookieContainer();
-        cookies.Add(service.BaseAddress, new Cookie(WebChatSession.CookieName, person.ToString("D32", System.Globalization.CultureInfo.InvariantCulture)));
+        // The release's cookies held the bare session id, which no longer opens a session; these people come back
+        // with the cookie the service issues for their session now.
+        var session = person.ToString("D32", System.Globalization.CultureInfo.InvariantCulture);
+        cookies.Add(service.BaseAddress, new Cookie(WebChatSession.CookieName, service.Services.GetRequiredService<WebChatSession>().CookieFor(session)));
         return new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = service.BaseAddress };
     }
 

@@ -51,12 +51,12 @@ public class TelegramWebhookTests
         message = new { message_id = 1, date = Now, from = Person(chat), chat = PrivateChat(chat), text },
     };
 
-    private static object Press(long chat, int messageId, string data) => new
+    private static object Press(long chat, int messageId, string data, string? callbackId = null) => new
     {
         update_id = NextUpdateId(),
         callback_query = new
         {
-            id = $"cb{NextUpdateId()}", chat_instance = "1", from = Person(chat), data,
+            id = callbackId ?? $"cb{NextUpdateId()}", chat_instance = "1", from = Person(chat), data,
             message = new { message_id = messageId, date = Now, chat = PrivateChat(chat), text = "…" },
         },
     };
@@ -88,6 +88,33 @@ public class TelegramWebhookTests
         }
         var welcome = Assert.Single(api.CallsOf("sendMessage"));
         Assert.StartsWith("مرحباً بك", welcome["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_button_press_delivered_again_or_pressed_twice_at_once_is_answered_once()
+    {
+        await using var api = await TelegramFakeBotApi.StartAsync();
+        await using var service = await StartAsync(api);
+        await PostAsync(service, Text(6050, "مرحبا"));
+        await service.WaitUntilIdleAsync();
+        var welcome = Assert.Single(api.CallsOf("sendMessage"));
+        var suggestion = welcome["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(row => row!.AsArray())
+            .Select(b => b!["callback_data"]!.GetValue<string>()).Single(data => data.StartsWith("5@", StringComparison.Ordinal));
+
+        // The same press in a new update (as after a switch between polling and the webhook), and a second press of
+        // the same button before its keyboard is gone.
+        await Task.WhenAll(
+            PostAsync(service, Press(6050, messageId: 1, suggestion, callbackId: "cb-6050-1")),
+            PostAsync(service, Press(6050, messageId: 1, suggestion, callbackId: "cb-6050-1")),
+            PostAsync(service, Press(6050, messageId: 1, suggestion, callbackId: "cb-6050-2")));
+        await service.WaitUntilIdleAsync();
+
+        await using (var db = service.OpenDatabase()) Assert.Equal(2, await db.Inbox.CountAsync());
+        var replies = api.CallsOf("sendMessage").Select(m => m["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", replies[1]);
+        // Each press still has its spinner stopped.
+        Assert.Equal(3, (await api.WaitForAsync("answerCallbackQuery", 3)).Count);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public static class StaffToken
     {
         var tokens = context.HttpContext.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value.ApiTokens;
         var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        var presented = header.StartsWith("Bearer ", StringComparison.Ordinal) ? Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()) : [];
+        // The scheme is case-insensitive (RFC 7235), the token is not.
+        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()) : [];
         var name = tokens.FirstOrDefault(t => presented.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(t.Value), presented)).Key;
         if (name is null)
         {

@@ -33,8 +33,7 @@ public static class StaffEndpoints
             <!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>لوحة الموظفين — جمعية تمكين الأسرة</title>
-            <style>body{font-family:system-ui,"Noto Naskh Arabic",sans-serif;margin:1rem}table{border-collapse:collapse;width:100%}
-            th,td{border:1px solid #ccc;padding:.4rem;text-align:right;vertical-align:top}th{background:#eef5f1}td.text{white-space:pre-wrap}</style>
+            <link rel="stylesheet" href="../staff.css">
             </head><body><h1>الاقتراحات والشكاوى</h1>
             """);
         if (items.Count == 0) html.Append("<p>لا توجد اقتراحات أو شكاوى بعد.</p>");

@@ -14,7 +14,7 @@ public sealed class TelegramUpdateReader(TelegramAttachments attachments, TimePr
     public async Task<InboundMessage?> ReadAsync(Update update, CancellationToken cancellationToken) => update switch
     {
         { Message: { } message } => await FromMessageAsync(update.Id, message, cancellationToken),
-        { CallbackQuery: { } query } => FromButtonPress(update.Id, query),
+        { CallbackQuery: { } query } => FromButtonPress(query),
         _ => null,
     };
 
@@ -34,18 +34,24 @@ public sealed class TelegramUpdateReader(TelegramAttachments attachments, TimePr
         return new InboundMessage(Channel.Telegram, address, MessageId(address, updateId), text, null, files, time.GetUtcNow(), SenderPhone: phone);
     }
 
-    private InboundMessage? FromButtonPress(int updateId, CallbackQuery query)
+    private InboundMessage? FromButtonPress(CallbackQuery query)
     {
         if (query.From.IsBot || query.Message is { Chat.Type: not ChatType.Private }) return null;
         // In a private chat the chat id is the person's user id; the pressed message may be too old to be included.
         var address = Address(query.Message?.Chat.Id ?? query.From.Id);
-        return new InboundMessage(Channel.Telegram, address, MessageId(address, updateId), null, query.Data, [], time.GetUtcNow());
+        return new InboundMessage(Channel.Telegram, address, PressId(address, query), null, query.Data, [], time.GetUtcNow());
     }
 
     private static string Address(long chatId) => chatId.ToString(CultureInfo.InvariantCulture);
 
     // update_id makes a re-delivery a duplicate; the chat keeps ids apart if Telegram ever restarts its numbering.
     private static string MessageId(string address, int updateId) => $"{address}:{updateId.ToString(CultureInfo.InvariantCulture)}";
+
+    // A press is one choice on one message, whichever update brings it: the same callback query delivered again, or a
+    // second press of the same button before its keyboard is removed, is a duplicate. update_id would tell them apart.
+    private static string PressId(string address, CallbackQuery query) => query.Message is { } pressed
+        ? $"{address}:press:{pressed.Id.ToString(CultureInfo.InvariantCulture)}:{query.Data}"
+        : $"{address}:press:{query.Id}";
 
     private static string? E164(string phoneNumber)
     {

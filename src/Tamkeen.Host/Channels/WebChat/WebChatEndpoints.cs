@@ -26,11 +26,12 @@ public static class WebChatEndpoints
 
     internal static WebChatLine BotLine(OutboxMessage m) => new($"b{m.Id}", "bot", m.Text, m.Buttons, m.CreatedAt);
 
-    private static async Task<IResult> PostMessageAsync(PostedMessage body, HttpContext http, MessageIntake intake, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> PostMessageAsync(PostedMessage body, HttpContext http, WebChatSession sessions, MessageIntake intake,
+        TimeProvider time, CancellationToken ct)
     {
         if (body.Id is not { Length: > 0 and <= 64 } id)
             return Results.Problem("Each message needs an id of 1 to 64 characters.", statusCode: StatusCodes.Status400BadRequest);
-        var session = WebChatSession.GetOrCreate(http);
+        var session = sessions.GetOrCreate(http);
         var message = new InboundMessage(Channel.WebChat, session, $"{session}:{id}", body.Text, body.Payload, [], time.GetUtcNow());
         var result = await intake.AcceptAsync(message, ct);
         if (result.Status == IntakeStatus.Busy) return Busy(http);
@@ -44,9 +45,9 @@ public static class WebChatEndpoints
         return Results.Json(new { status = "busy" }, statusCode: StatusCodes.Status429TooManyRequests);
     }
 
-    private static async Task<IResult> GetHistoryAsync(HttpContext http, IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)
+    private static async Task<IResult> GetHistoryAsync(HttpContext http, WebChatSession sessions, IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)
     {
-        var session = WebChatSession.GetOrCreate(http);
+        var session = sessions.GetOrCreate(http);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var received = await db.Inbox.Where(m => m.Channel == Channel.WebChat && m.SenderAddress == session)
             .Select(m => new { m.Id, m.Text, m.ButtonPayload, m.ReceivedAt }).ToListAsync(ct);
@@ -72,8 +73,9 @@ public static class WebChatEndpoints
         });
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<WebChatLine?> GetEvents(long? after, HttpContext http, IDbContextFactory<TamkeenDb> dbFactory, WebChatHub hub) =>
-        TypedResults.ServerSentEvents(StreamAsync(WebChatSession.GetOrCreate(http), after ?? 0, dbFactory, hub, http.RequestAborted));
+    private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<WebChatLine?> GetEvents(long? after, HttpContext http, WebChatSession sessions,
+        IDbContextFactory<TamkeenDb> dbFactory, WebChatHub hub) =>
+        TypedResults.ServerSentEvents(StreamAsync(sessions.GetOrCreate(http), after ?? 0, dbFactory, hub, http.RequestAborted));
 
     /// <summary>Subscribes first, then sends what was delivered after the page's history, then live lines.</summary>
     private static async IAsyncEnumerable<SseItem<WebChatLine?>> StreamAsync(string session, long after,

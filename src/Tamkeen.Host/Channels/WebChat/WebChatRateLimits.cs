@@ -20,7 +20,7 @@ public static class WebChatRateLimits
         limits.AddPolicy(Policy, http =>
         {
             var options = http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
-            return WebChatSession.Existing(http) is { } session
+            return http.RequestServices.GetRequiredService<WebChatSession>().Existing(http) is { } session
                 ? RateLimitPartition.GetTokenBucketLimiter("session:" + session, _ => Bucket(options.MessagesBurst, options.MessagesPerMinute))
                 : RateLimitPartition.GetTokenBucketLimiter("new:" + http.Connection.RemoteIpAddress,
                     _ => Bucket(options.NewSessionsPerMinute, options.NewSessionsPerMinute));

@@ -1,19 +1,27 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
 namespace Tamkeen.Host.Channels.WebChat;
 
-/// <summary>The visitor's chat session: a random id in an HttpOnly cookie, which is the sender address.</summary>
-public static class WebChatSession
+/// <summary>
+/// The visitor's chat session: a random id, which is the sender address, kept in an HttpOnly cookie that the server
+/// protects (encrypts and signs with its key ring). Only a cookie the server issued opens a conversation: a value a
+/// visitor or someone else chose, such as another session's id planted in a victim's browser, gets a fresh session.
+/// </summary>
+public sealed class WebChatSession(IDataProtectionProvider protection)
 {
     public const string CookieName = "tamkeen_chat";
 
-    /// <summary>The visitor's session, if they have one.</summary>
-    public static string? Existing(HttpContext context) =>
-        context.Request.Cookies.TryGetValue(CookieName, out var id) && IsValid(id) ? id : null;
+    private readonly IDataProtector _protector = protection.CreateProtector("Tamkeen.WebChat.Session");
 
-    public static string GetOrCreate(HttpContext context)
+    /// <summary>The visitor's session, if they have one the server issued.</summary>
+    public string? Existing(HttpContext context) => context.Request.Cookies.TryGetValue(CookieName, out var cookie) ? IdIn(cookie) : null;
+
+    public string GetOrCreate(HttpContext context)
     {
-        if (Existing(context) is { } id) return id;
-        id = Guid.NewGuid().ToString("N");
-        context.Response.Cookies.Append(CookieName, id, new CookieOptions
+        if (Existing(context) is { } existing) return existing;
+        var id = Guid.NewGuid().ToString("N");
+        context.Response.Cookies.Append(CookieName, CookieFor(id), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
@@ -24,5 +32,19 @@ public static class WebChatSession
         return id;
     }
 
-    private static bool IsValid(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
+    /// <summary>The cookie value the server issues for a session.</summary>
+    public string CookieFor(string id) => _protector.Protect(id);
+
+    /// <summary>The session a cookie value names, or null for one the server did not issue.</summary>
+    public string? IdIn(string cookie)
+    {
+        try
+        {
+            return _protector.Unprotect(cookie) is { Length: 32 } id && id.All(char.IsAsciiHexDigitLower) ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 }
