@@ -7,6 +7,9 @@ namespace Tamkeen.Host.Tests;
 
 public class ConcurrencyTests
 {
+    /// <summary>About order under concurrency, not the web chat's rate limits (see OverloadTests).</summary>
+    private static readonly string[] Unlimited = ["--WebChat:MessagesBurst=1000", "--WebChat:NewSessionsPerMinute=10000"];
+
     private const int Beneficiaries = 200;
     private const int MessagesEach = 20;
 
@@ -22,7 +25,7 @@ public class ConcurrencyTests
     [Fact]
     public async Task Two_hundred_visitors_sending_twenty_messages_at_once_each_get_every_reply_in_order()
     {
-        await using var service = await RunningService.StartAsync();
+        await using var service = await RunningService.StartAsync(settings: Unlimited);
         var sessions = new string[Beneficiaries];
         await Task.WhenAll(Enumerable.Range(0, Beneficiaries).Select(async visitor =>
         {

@@ -171,6 +171,27 @@ public class WebChatBrowserTests
         Assert.Equal(2, await db.Inbox.CountAsync(TestContext.Current.CancellationToken)); // the greeting and «القائمة»
     }
 
+    [Fact]
+    public async Task Visitor_sending_faster_than_the_limit_is_told_and_the_message_goes_by_itself_a_moment_later()
+    {
+        // The greeting takes the one message of the burst; the next comes three seconds later.
+        await using var service = await RunningService.StartAsync(settings: ["--WebChat:MessagesBurst=1", "--WebChat:MessagesPerMinute=20"]);
+        using var page = ChatPage.Open(service.BaseAddress);
+        var menu = page.WaitForMenu();
+
+        var reply = page.Reply(() =>
+        {
+            ChatPage.Press(menu, "5");
+            page.Browser.Wait.Until(_ => page.Notice.Displayed && page.Notice.Text.Contains("ستُرسل رسالتك تلقائياً بعد لحظات"));
+        });
+
+        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", reply.Text);
+        Assert.False(page.Notice.Displayed);
+        Assert.Empty(page.ScriptErrors());
+        await using var db = service.OpenDatabase();
+        Assert.Equal(2, await db.Inbox.CountAsync(TestContext.Current.CancellationToken));
+    }
+
     /// <summary>Menu → 5 (suggestion or complaint) → 1 (suggestion) → types it; returns the bot's thanks.</summary>
     private static IWebElement SendSuggestion(ChatPage page, IWebElement menu, string text)
     {
@@ -193,6 +214,7 @@ public class WebChatBrowserTests
         public IWebElement Html => Browser.Driver.FindElement(By.TagName("html"));
         public ReadOnlyCollection<IWebElement> BotLines => Browser.Driver.FindElements(By.CssSelector("#log .line.bot"));
         public ReadOnlyCollection<IWebElement> MyLines => Browser.Driver.FindElements(By.CssSelector("#log .line.me"));
+        public IWebElement Notice => Browser.Driver.FindElement(By.Id("notice"));
 
         /// <summary>The newest bot line that offers the main menu (its button 5).</summary>
         public IWebElement LastMenu() => BotLines.Last(l => l.FindElements(MenuButton("5")).Count > 0);

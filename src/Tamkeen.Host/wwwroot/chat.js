@@ -2,9 +2,11 @@
 (() => {
   const ui = {
     ar: { dir: 'rtl', title: 'جمعية تمكين الأسرة بالقصيم', placeholder: 'اكتب رسالتك هنا', send: 'إرسال', switchLabel: 'English', switchPayload: 'English',
-          tooLarge: 'الرسالة كبيرة جداً ولم تُرسل. فضلاً اختصرها.', offline: 'تعذّر الإرسال، تحقّق من اتصالك ثم أعد المحاولة.' },
+          tooLarge: 'الرسالة كبيرة جداً ولم تُرسل. فضلاً اختصرها.', offline: 'تعذّر الإرسال، تحقّق من اتصالك ثم أعد المحاولة.',
+          busy: 'وصلتنا رسائل كثيرة في وقت قصير، وستُرسل رسالتك تلقائياً بعد لحظات.' },
     en: { dir: 'ltr', title: 'Tamkeen Family Empowerment Association, Qassim', placeholder: 'Write your message here', send: 'Send', switchLabel: 'عربي', switchPayload: 'عربي',
-          tooLarge: 'The message is too large and was not sent. Please shorten it.', offline: 'Could not send; check your connection and try again.' },
+          tooLarge: 'The message is too large and was not sent. Please shorten it.', offline: 'Could not send; check your connection and try again.',
+          busy: 'Many messages came in at once; yours will be sent by itself in a moment.' },
   };
   const log = document.getElementById('log');
   const form = document.getElementById('composer');
@@ -61,14 +63,22 @@
     notice.hidden = !message;
   }
 
-  async function send(message) {
-    const id = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+  const newId = () => crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+
+  // Too many at once (429): the message is kept and sent again, with the same id, after the wait the server gives.
+  async function send(message, id = newId()) {
     say('');
     try {
       const response = await fetch('chat/messages', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, ...message }),
       });
       if (response.status === 413) { say(ui[language].tooLarge); return false; }
+      if (response.status === 429) {
+        say(ui[language].busy);
+        const seconds = Number(response.headers.get('Retry-After')) || 1;
+        await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        return send(message, id);
+      }
       if (!response.ok) { say(ui[language].offline); return false; }
       const { status } = await response.json();
       if (status === 'accepted') show({ id: `local-${id}`, from: 'me', text: message.text, buttons: [] });
@@ -95,7 +105,14 @@
   });
 
   async function start() {
-    const history = await (await fetch('chat/history')).json();
+    const response = await fetch('chat/history');
+    if (response.status === 429) {
+      say(ui[language].busy);
+      setTimeout(start, (Number(response.headers.get('Retry-After')) || 1) * 1000);
+      return;
+    }
+    say('');
+    const history = await response.json();
     applyLanguage(history.language);
     history.lines.forEach(show);
     const events = new EventSource(`chat/events?after=${history.lastBotId}`);

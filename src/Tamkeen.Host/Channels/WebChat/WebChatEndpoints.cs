@@ -17,11 +17,11 @@ public static class WebChatEndpoints
     public static void MapWebChat(this IEndpointRouteBuilder app, WebChatOptions options)
     {
         var chat = app.MapGroup("/chat");
-        chat.MapGet("/history", GetHistoryAsync);
-        chat.MapGet("/events", GetEvents);
+        chat.MapGet("/history", GetHistoryAsync).RequireRateLimiting(WebChatRateLimits.Reads);
+        chat.MapGet("/events", GetEvents).RequireRateLimiting(WebChatRateLimits.Reads);
         chat.MapPost("/messages", PostMessageAsync)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBytes))
-            .RequireRateLimiting(WebChatRateLimits.Policy);
+            .RequireRateLimiting(WebChatRateLimits.Messages);
     }
 
     internal static WebChatLine BotLine(OutboxMessage m) => new($"b{m.Id}", "bot", m.Text, m.Buttons, m.CreatedAt);

@@ -7,24 +7,23 @@ using Tamkeen.Host.Settings;
 namespace Tamkeen.Host.Channels.WebChat;
 
 /// <summary>
-/// How fast the website chat takes messages: per chat session (a burst, then a steady rate), and for messages without
-/// a session, which would each start a new conversation, per network address. A refused message is not stored; the
-/// page keeps it, tells the person, and sends it again after Retry-After.
+/// How fast the website chat takes messages and hands out sessions. A session sends a burst, then at a steady rate. A
+/// request without a session would start one (each a new conversation once it writes), so those are counted per network
+/// address, reads and messages apart: the page reads its history first, so a person's first message comes with a
+/// session and only clients that skip the page are held to it. What is refused is not stored; the page keeps the
+/// message, tells the person, and sends it again after Retry-After.
 /// </summary>
 public static class WebChatRateLimits
 {
-    public const string Policy = "web-chat-messages";
+    public const string Messages = "web-chat-messages";
+    public const string Reads = "web-chat-reads";
 
     public static void AddWebChatRateLimits(this IServiceCollection services) => services.AddRateLimiter(limits =>
     {
-        limits.AddPolicy(Policy, http =>
-        {
-            var options = http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
-            return http.RequestServices.GetRequiredService<WebChatSession>().Existing(http) is { } session
-                ? RateLimitPartition.GetTokenBucketLimiter("session:" + session, _ => Bucket(options.MessagesBurst, options.MessagesPerMinute))
-                : RateLimitPartition.GetTokenBucketLimiter("new:" + http.Connection.RemoteIpAddress,
-                    _ => Bucket(options.NewSessionsPerMinute, options.NewSessionsPerMinute));
-        });
+        limits.AddPolicy(Messages, http => Existing(http) is { } session
+            ? RateLimitPartition.GetTokenBucketLimiter(session, _ => Bucket(Options(http).MessagesBurst, Options(http).MessagesPerMinute))
+            : NewSession(http));
+        limits.AddPolicy(Reads, http => Existing(http) is not null ? RateLimitPartition.GetNoLimiter("") : NewSession(http));
         limits.OnRejected = async (context, _) =>
         {
             var http = context.HttpContext;
@@ -34,6 +33,14 @@ public static class WebChatRateLimits
             await busy.ExecuteAsync(http);
         };
     });
+
+    private static RateLimitPartition<string> NewSession(HttpContext http) =>
+        RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "",
+            _ => Bucket(Options(http).NewSessionsPerMinute, Options(http).NewSessionsPerMinute));
+
+    private static string? Existing(HttpContext http) => http.RequestServices.GetRequiredService<WebChatSession>().Existing(http);
+
+    private static WebChatOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
 
     private static TokenBucketRateLimiterOptions Bucket(int burst, int perMinute) => new()
     {
