@@ -51,9 +51,11 @@ public static class TamkeenApp
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
         builder.AddTelegram();
         builder.AddTwilio();
+        builder.AddBadRequests();
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseBadRequests();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
