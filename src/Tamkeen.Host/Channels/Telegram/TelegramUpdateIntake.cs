@@ -8,13 +8,19 @@ namespace Tamkeen.Host.Channels.Telegram;
 /// Stores one Telegram update in the inbox; the poller and the webhook both hand updates here and acknowledge
 /// Telegram after this returns. A button press is then answered and its keyboard removed, off this path.
 /// </summary>
-public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageIntake intake, TelegramCallbackQueue callbacks)
+public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageIntake intake, TelegramCallbackQueue callbacks,
+    ILogger<TelegramUpdateIntake> logger)
 {
     /// <summary>What the bot asks Telegram for; everything else is never delivered.</summary>
     public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
     public async Task AcceptAsync(Update update, CancellationToken cancellationToken)
     {
+        if (TelegramUpdateReader.MissingPart(update) is { } missing)
+        {
+            logger.LogWarning("Dropped Telegram update {UpdateId}, which has no {MissingPart}", update.Id, missing);
+            return;
+        }
         if (await reader.ReadAsync(update, cancellationToken) is { } inbound) await intake.AcceptAsync(inbound, cancellationToken);
         if (update.CallbackQuery is { } pressed) callbacks.Enqueue(pressed);
     }

@@ -19,28 +19,42 @@ public static class TelegramWebhookEndpoint
     public static void MapTelegramWebhook(this IEndpointRouteBuilder app, TelegramOptions options)
     {
         var secret = Encoding.UTF8.GetBytes(options.SecretToken);
-        app.MapPost(new Uri(options.WebhookUrl).AbsolutePath, (HttpContext http, TelegramUpdateIntake updates, CancellationToken ct) =>
-                ReceiveAsync(http, secret, updates, ct))
+        app.MapPost(new Uri(options.WebhookUrl).AbsolutePath,
+                (HttpContext http, TelegramUpdateIntake updates, ILogger<TelegramUpdateIntake> logger, CancellationToken ct) =>
+                    ReceiveAsync(http, secret, updates, logger, ct))
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, byte[] secret, TelegramUpdateIntake updates, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, byte[] secret, TelegramUpdateIntake updates, ILogger logger, CancellationToken ct)
     {
         var given = Encoding.UTF8.GetBytes(http.Request.Headers[SecretHeader].ToString());
-        if (!CryptographicOperations.FixedTimeEquals(given, secret)) return Results.Unauthorized();
+        if (!CryptographicOperations.FixedTimeEquals(given, secret))
+        {
+            logger.LogWarning("Refused a call to {Path} without the Telegram secret token", http.Request.Path);
+            return Results.Unauthorized();
+        }
+        // Telegram delivers an update again and again until it gets a 2xx. One that cannot be read now never will be,
+        // so it is acknowledged and dropped (with a warning) instead of refused.
+        if (await ReadAsync(http.Request, logger, ct) is { } update)
+        {
+            // A failure to store answers 500, and Telegram delivers the update again.
+            await updates.AcceptAsync(update, ct);
+        }
+        return Results.Ok();
+    }
 
-        Update? update;
+    private static async Task<Update?> ReadAsync(HttpRequest request, ILogger logger, CancellationToken ct)
+    {
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, ct);
+            return await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct) ?? throw new JsonException("The update is null.");
         }
-        catch (JsonException)
+        // Not only JsonException: Telegram.Bot's converters throw others, ArgumentOutOfRangeException for a date past
+        // year 9999. A body over the limit (BadHttpRequestException, an IOException) is refused with 413.
+        catch (Exception e) when (e is not (IOException or OperationCanceledException))
         {
-            return Results.BadRequest();
+            logger.LogWarning("Dropped a Telegram update that could not be read ({Error} at {JsonPath})", e.GetType().Name, (e as JsonException)?.Path);
+            return null;
         }
-        if (update is null) return Results.BadRequest();
-        // A failure to store answers 500, and Telegram delivers the update again.
-        await updates.AcceptAsync(update, ct);
-        return Results.Ok();
     }
 }
