@@ -11,7 +11,7 @@ namespace Tamkeen.Host.Channels.Twilio;
 /// <summary>
 /// Reads Twilio's form and refuses (403) any webhook call without Twilio's valid X-Twilio-Signature. The signature
 /// covers the URL as Twilio called it, so it is checked against Twilio:PublicBaseUrl + path + query, not the address
-/// this process sees behind a proxy or tunnel. The endpoints get the form with U+0000 removed from every value.
+/// this process sees behind a proxy or tunnel. The endpoints read the form it read (HttpRequest.Form).
 /// </summary>
 public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, IOptions<FormOptions> formOptions, ILogger<TwilioSignatureFilter> logger)
     : IEndpointFilter
@@ -25,9 +25,7 @@ public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, IOpti
         // One validator per call: it holds an HMAC instance, which is not safe to share between threads.
         if (signature.Length > 0 && new RequestValidator(options.Value.AuthToken).Validate(url, form.ToDictionary(p => p.Key, p => p.Value.ToString()), signature))
         {
-            // Signed as sent, stored without U+0000: no one means it, and PostgreSQL refuses it in text.
-            request.Form = new FormCollection(form.ToDictionary(p => p.Key,
-                p => new StringValues([.. p.Value.Select(v => v?.Replace("\0", "", StringComparison.Ordinal))]), StringComparer.OrdinalIgnoreCase));
+            request.Form = new FormCollection(form);
             return await next(context);
         }
 

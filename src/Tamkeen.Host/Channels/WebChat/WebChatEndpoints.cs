@@ -28,9 +28,6 @@ public static class WebChatEndpoints
     private static async Task<IResult> PostMessageAsync(PostedMessage body, HttpContext http, MessageIntake intake, TimeProvider time, CancellationToken ct)
     {
         if (body.Id is not { Length: > 0 and <= 64 } id) throw new BadHttpRequestException("Each message needs an id of 1 to 64 characters.");
-        // The page never sends U+0000; a client that does is broken, and is told so.
-        if ($"{id}{body.Text}{body.Payload}".Contains('\0', StringComparison.Ordinal))
-            throw new BadHttpRequestException("A message must not contain U+0000.");
         var session = WebChatSession.GetOrCreate(http);
         var message = new InboundMessage(Channel.WebChat, session, $"{session}:{id}", body.Text, body.Payload, [], time.GetUtcNow());
         var result = await intake.AcceptAsync(message, ct);
