@@ -58,9 +58,11 @@ public static class TamkeenApp
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
         builder.AddTelegram();
         builder.AddTwilio();
+        builder.AddBadRequests();
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseBadRequests();
         app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeaders>();
         app.UseDefaultFiles();

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Guide;
 
@@ -78,7 +76,7 @@ public class GuideTests
         var content = CopyOfShippedContent();
         var logs = new CapturedLogs();
         await using var service = await RunningService.StartAsync(
-            services: s => s.AddSingleton<ILoggerProvider>(logs), settings: [$"--Content:Path={content}"]);
+            services: logs.Register, settings: [$"--Content:Path={content}"]);
         var guide = service.Services.GetRequiredService<IGuide>();
         var file = Path.Combine(content, "guide", "guide.yaml");
         var original = guide.Find("working-hours")!.Answer[Language.English];
@@ -112,22 +110,5 @@ public class GuideTests
     {
         for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(50);
         Assert.True(condition(), "The service did not notice the saved file within 10 seconds.");
-    }
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Errors { get; } = new();
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-        public void Dispose() { }
-
-        private sealed class Logger(CapturedLogs owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel)) owner.Errors.Enqueue(formatter(state, exception));
-            }
-        }
     }
 }

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static Tamkeen.Host.Tests.TwilioTestKit;
 
@@ -29,7 +26,7 @@ public class TwilioSettingsTests
     [Fact]
     public async Task Without_credentials_both_channels_say_they_are_off_once_and_take_no_webhooks()
     {
-        var logs = new LogLines();
+        var logs = new CapturedLogs();
         await using var service = await RunningService.StartAsync(services: logs.Register, settings: ["--Logging:LogLevel:Default=Information", "--Logging:Console:LogLevel:Default=Warning"]);
 
         Assert.Single(logs.Lines, l => l == "WhatsApp (Twilio): off, no Twilio:AccountSid set");
@@ -41,33 +38,12 @@ public class TwilioSettingsTests
     [Fact]
     public async Task WhatsApp_without_an_SMS_sender_says_only_SMS_is_off()
     {
-        var logs = new LogLines();
+        var logs = new CapturedLogs();
         await using var service = await RunningService.StartAsync(services: logs.Register,
             settings: TwilioSettings(Api, sms: false, more: ["--Logging:LogLevel:Default=Information", "--Logging:Console:LogLevel:Default=Warning"]));
 
         Assert.Single(logs.Lines, l => l.StartsWith("SMS (Twilio): off", StringComparison.Ordinal));
         Assert.Contains("SMS (Twilio): off, no Twilio:SmsFrom set", logs.Lines);
         Assert.DoesNotContain(logs.Lines, l => l.StartsWith("WhatsApp (Twilio): off", StringComparison.Ordinal));
-    }
-
-    private sealed class LogLines : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public void Register(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(this);
-
-        public ILogger CreateLogger(string categoryName) => new Collector(_lines);
-
-        public void Dispose() { }
-
-        private sealed class Collector(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel logLevel) => true;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception));
-        }
     }
 }

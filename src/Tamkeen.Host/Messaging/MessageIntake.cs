@@ -14,6 +14,8 @@ public sealed class MessageIntake(
 {
     public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        // A person's message with U+0000 in it is kept without it: no one means it, and PostgreSQL refuses it in text.
+        message = message with { Text = WithoutNul(message.Text), ButtonPayload = WithoutNul(message.ButtonPayload) };
         if (ArabicText.Clean(message.Text).Length == 0 && string.IsNullOrWhiteSpace(message.ButtonPayload) && message.Attachments.Count == 0)
             return IntakeResult.Ignored;
 
@@ -45,4 +47,6 @@ public sealed class MessageIntake(
     /// Twilio's rates, so they cannot flood the lanes.
     /// </summary>
     private static bool CanBeAskedToSendAgain(Channel channel) => channel is Channel.Telegram or Channel.WebChat;
+
+    private static string? WithoutNul(string? text) => text?.Replace("\0", "", StringComparison.Ordinal);
 }

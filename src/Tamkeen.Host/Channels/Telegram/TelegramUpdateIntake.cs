@@ -8,7 +8,8 @@ namespace Tamkeen.Host.Channels.Telegram;
 /// Stores one Telegram update in the inbox; the poller and the webhook both hand updates here and acknowledge
 /// Telegram after this returns. A button press is then answered and its keyboard removed, off this path.
 /// </summary>
-public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageIntake intake, TelegramCallbackQueue callbacks)
+public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageIntake intake, TelegramCallbackQueue callbacks,
+    ILogger<TelegramUpdateIntake> logger)
 {
     /// <summary>What the bot asks Telegram for; everything else is never delivered.</summary>
     public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
@@ -16,6 +17,11 @@ public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageInt
     /// <returns>False when the service is too busy to take it now: Telegram is to deliver it again later.</returns>
     public async Task<bool> AcceptAsync(Update update, CancellationToken cancellationToken)
     {
+        if (TelegramUpdateReader.MissingPart(update) is { } missing)
+        {
+            logger.LogWarning("Dropped Telegram update {UpdateId}, which has no {MissingPart}", update.Id, missing);
+            return true;
+        }
         if (await reader.ReadAsync(update, cancellationToken) is { } inbound
             && (await intake.AcceptAsync(inbound, cancellationToken)).Status == IntakeStatus.Busy) return false;
         if (update.CallbackQuery is { } pressed) callbacks.Enqueue(pressed);

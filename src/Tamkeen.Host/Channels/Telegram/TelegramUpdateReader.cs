@@ -11,6 +11,22 @@ namespace Tamkeen.Host.Channels.Telegram;
 /// </summary>
 public sealed class TelegramUpdateReader(TelegramAttachments attachments, TimeProvider time)
 {
+    /// <summary>
+    /// The part this reader needs that the Bot API always sends but this update lacks, or null when it has them all.
+    /// Telegram.Bot leaves what is missing null, whatever the property's type says.
+    /// </summary>
+    public static string? MissingPart(Update update) => update switch
+    {
+        { Message.Chat: null } => "message.chat",
+        { Message.Contact.PhoneNumber: null } => "message.contact.phone_number",
+        { Message.Photo: { } sizes } when sizes.Any(size => size?.FileId is null) => "message.photo[].file_id",
+        { Message.Document.FileId: null } => "message.document.file_id",
+        { CallbackQuery.Id: null } => "callback_query.id",
+        { CallbackQuery.From: null } => "callback_query.from",
+        { CallbackQuery.Message.Chat: null } => "callback_query.message.chat",
+        _ => null,
+    };
+
     public async Task<InboundMessage?> ReadAsync(Update update, CancellationToken cancellationToken) => update switch
     {
         { Message: { } message } => await FromMessageAsync(update.Id, message, cancellationToken),

@@ -19,29 +19,40 @@ public static class TelegramWebhookEndpoint
     public static void MapTelegramWebhook(this IEndpointRouteBuilder app, TelegramOptions options)
     {
         var secret = Encoding.UTF8.GetBytes(options.SecretToken);
-        app.MapPost(new Uri(options.WebhookUrl).AbsolutePath, (HttpContext http, TelegramUpdateIntake updates, CancellationToken ct) =>
-                ReceiveAsync(http, secret, updates, ct))
+        app.MapPost(new Uri(options.WebhookUrl).AbsolutePath,
+                (HttpContext http, TelegramUpdateIntake updates, ILogger<TelegramUpdateIntake> logger, CancellationToken ct) =>
+                    ReceiveAsync(http, secret, updates, logger, ct))
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, byte[] secret, TelegramUpdateIntake updates, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, byte[] secret, TelegramUpdateIntake updates, ILogger logger, CancellationToken ct)
     {
         var given = Encoding.UTF8.GetBytes(http.Request.Headers[SecretHeader].ToString());
-        if (!CryptographicOperations.FixedTimeEquals(given, secret)) return Results.Unauthorized();
-
-        Update? update;
-        try
+        if (!CryptographicOperations.FixedTimeEquals(given, secret))
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, ct);
+            logger.LogWarning("Refused a call to {Path} without the Telegram secret token", http.Request.Path);
+            return Results.Unauthorized();
         }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
-        }
-        if (update is null) return Results.BadRequest();
+        // Telegram delivers an update again and again until it gets a 2xx. One that cannot be read now never will be,
+        // so it is acknowledged and dropped (with a warning) instead of refused.
         // A failure to store answers 500, and Telegram delivers the update again; so does too busy, answered 503.
-        if (await updates.AcceptAsync(update, ct)) return Results.Ok();
+        if (await ReadAsync(http.Request, logger, ct) is not { } update || await updates.AcceptAsync(update, ct)) return Results.Ok();
         http.Response.Headers.RetryAfter = "1";
         return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<Update?> ReadAsync(HttpRequest request, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct) ?? throw new JsonException("The update is null.");
+        }
+        // Not only JsonException: Telegram.Bot's converters throw others, ArgumentOutOfRangeException for a date past
+        // year 9999. A body over the limit (BadHttpRequestException, an IOException) is refused with 413.
+        catch (Exception e) when (e is not (IOException or OperationCanceledException))
+        {
+            logger.LogWarning("Dropped a Telegram update that could not be read ({Error} at {JsonPath})", e.GetType().Name, (e as JsonException)?.Path);
+            return null;
+        }
     }
 }

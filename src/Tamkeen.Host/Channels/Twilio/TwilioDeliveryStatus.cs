@@ -16,26 +16,25 @@ public sealed class TwilioDeliveryStatus(IDbContextFactory<TamkeenDb> dbFactory,
     public async Task<bool> RecordAsync(string messageSid, string status, string? errorCode, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Outbox.AsNoTracking().Where(m => m.ProviderMessageId == messageSid)
-            .Select(m => new { m.Id, m.ProviderStatus }).FirstOrDefaultAsync(cancellationToken);
-        if (row is null) return false;
-        // Callbacks can arrive out of order: a late "sent" must not hide "delivered" or "failed".
-        if (row.ProviderStatus is not null && Final.Contains(row.ProviderStatus) && !Final.Contains(status)) return true;
+        var id = await db.Outbox.Where(m => m.ProviderMessageId == messageSid).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null) return false;
 
         var failed = status is "failed" or "undelivered";
-        await writer.WriteAsync(changes =>
+        await writer.WriteAsync(async (changes, ct) =>
         {
-            var stub = new OutboxMessage { Id = row.Id, Address = "", Text = "" };
-            changes.Outbox.Attach(stub);
-            stub.ProviderStatus = status;
-            changes.Entry(stub).Property(m => m.ProviderStatus).IsModified = true;
-            if (!failed) return;
-            stub.Status = DeliveryStatus.Failed;
-            stub.LastError = $"Twilio error {errorCode}";
-            changes.Entry(stub).Property(m => m.Status).IsModified = true;
-            changes.Entry(stub).Property(m => m.LastError).IsModified = true;
+            var row = changes.Outbox.Where(m => m.Id == id);
+            // Callbacks can arrive out of order, and together: a late "sent" must not hide "delivered" or "failed", so
+            // the check is part of the update.
+            if (!Final.Contains(status)) row = row.Where(m => m.ProviderStatus == null || !Final.Contains(m.ProviderStatus));
+            await row.ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(m => m.ProviderStatus, status);
+                if (!failed) return;
+                s.SetProperty(m => m.Status, DeliveryStatus.Failed);
+                s.SetProperty(m => m.LastError, $"Twilio error {errorCode}");
+            }, ct);
         }, cancellationToken);
-        if (failed) logger.LogWarning("Twilio could not deliver outbox message {OutboxId}: {Status}, error {ErrorCode}", row.Id, status, errorCode);
+        if (failed) logger.LogWarning("Twilio could not deliver outbox message {OutboxId}: {Status}, error {ErrorCode}", id, status, errorCode);
         return true;
     }
 }

@@ -29,8 +29,7 @@ public static class WebChatEndpoints
     private static async Task<IResult> PostMessageAsync(PostedMessage body, HttpContext http, WebChatSession sessions, MessageIntake intake,
         TimeProvider time, CancellationToken ct)
     {
-        if (body.Id is not { Length: > 0 and <= 64 } id)
-            return Results.Problem("Each message needs an id of 1 to 64 characters.", statusCode: StatusCodes.Status400BadRequest);
+        if (body.Id is not { Length: > 0 and <= 64 } id) throw new BadHttpRequestException("Each message needs an id of 1 to 64 characters.");
         var session = sessions.GetOrCreate(http);
         var message = new InboundMessage(Channel.WebChat, session, $"{session}:{id}", body.Text, body.Payload, [], time.GetUtcNow());
         var result = await intake.AcceptAsync(message, ct);
