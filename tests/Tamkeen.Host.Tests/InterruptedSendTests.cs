@@ -47,6 +47,33 @@ public class InterruptedSendTests
     }
 
     [Fact]
+    public async Task A_second_identical_sms_cut_off_is_sent_and_not_taken_for_the_first()
+    {
+        // Two «not understood» in a row: the first sent and recorded, the second cut off before Twilio was called.
+        await using var fake = await TwilioFakeApi.StartAsync();
+        var (databaseFile, second) = await LeftBeingSentAsync(Channel.Sms, Person, "عذراً، لم أفهم.");
+        await using (var first = await RunningService.StartAsync(databaseFile))
+        {
+            await using var db = first.OpenDatabase();
+            var earlier = await db.Outbox.SingleAsync(m => m.Id == second, Ct);
+            db.Outbox.Add(new OutboxMessage
+            {
+                BeneficiaryId = earlier.BeneficiaryId, Channel = Channel.Sms, Address = Person, Text = earlier.Text, CreatedAt = earlier.CreatedAt,
+                NextAttemptAt = earlier.CreatedAt, Attempts = 1, Status = DeliveryStatus.Sent, SentAt = earlier.SendingSince!.Value.AddMilliseconds(-100),
+                ProviderMessageId = "SMfirst",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        fake.Messages.Enqueue(new FakeTwilioMessage("SMfirst", Person, SmsFrom, "عذراً، لم أفهم.", DateTimeOffset.UtcNow, null));
+
+        await using var service = await RunningService.StartAsync(databaseFile, settings: TwilioSettings(fake.BaseAddress, whatsApp: false));
+        var sent = await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Id == second && m.Status == DeliveryStatus.Sent, Ct));
+
+        Assert.NotEqual("SMfirst", sent.ProviderMessageId);
+        Assert.Equal(second, Assert.Single(fake.Messages, m => m.Sid != "SMfirst").OutboxId);
+    }
+
+    [Fact]
     public async Task While_twilio_cannot_say_whether_it_has_the_sms_nothing_is_sent()
     {
         await using var fake = await TwilioFakeApi.StartAsync();

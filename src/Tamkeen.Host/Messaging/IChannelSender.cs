@@ -17,6 +17,10 @@ public interface IChannelSender
     bool DropsRepeats => false;
 
     /// <summary>What the channel knows of an attempt at this row that a crash cut off (<see cref="OutboxMessage.SendingSince"/>).</summary>
-    Task<InterruptedSend> FindInterruptedAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+    /// <param name="recorded">
+    /// The channel's ids of messages recorded on other rows sent since shortly before the attempt: a message with one of
+    /// them is another row's (the same reply sent just before), never this one.
+    /// </param>
+    Task<InterruptedSend> FindInterruptedAsync(OutboxMessage message, IReadOnlySet<string> recorded, CancellationToken cancellationToken) =>
         Task.FromResult<InterruptedSend>(new InterruptedSend.Unknown());
 }

@@ -87,7 +87,7 @@ internal sealed class OutboxRowSender(
         InterruptedSend found;
         try
         {
-            found = await sender.FindInterruptedAsync(message, cancellationToken);
+            found = await sender.FindInterruptedAsync(message, await RecordedSinceAsync(message.SendingSince!.Value, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -117,6 +117,18 @@ internal sealed class OutboxRowSender(
         }
         message.SendingSince = null;
         return null;
+    }
+
+    /// <summary>
+    /// The provider ids recorded on rows sent from a minute before <paramref name="since"/>, on every channel: a WhatsApp
+    /// reply can have gone by SMS.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> RecordedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = since - TimeSpan.FromMinutes(1);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Outbox.Where(m => m.SentAt >= from && m.ProviderMessageId != null)
+            .Select(m => m.ProviderMessageId!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task<RowOutcome> RecordAsync(OutboxMessage message, SendOutcome outcome, CancellationToken cancellationToken)

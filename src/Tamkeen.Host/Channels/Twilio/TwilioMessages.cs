@@ -47,16 +47,18 @@ public sealed class TwilioMessages(IHttpClientFactory httpFactory, IOptions<Twil
 
     /// <summary>
     /// The message we sent to <paramref name="to"/> at or after <paramref name="since"/> whose body <paramref name="isOurs"/>
-    /// recognises, from the newest messages to that address. One reply per person is sent at a time, so the only one in
-    /// that time is the one looked for; the body tells it from the one before it within the same second.
+    /// recognises and whose SID no other row has, from the newest messages to that address. One reply per person is sent
+    /// at a time, and the one before it was recorded before this attempt began, so the only such message is the one
+    /// looked for, even when both replies say the same (two «not understood» in a row, within Twilio's whole seconds).
     /// </summary>
     /// <returns>Null when Twilio has no such message.</returns>
-    public async Task<MessageResource?> FindSentAsync(string to, DateTimeOffset since, Func<string, bool> isOurs, CancellationToken cancellationToken)
+    public async Task<MessageResource?> FindSentAsync(string to, DateTimeOffset since, IReadOnlySet<string> recorded, Func<string, bool> isOurs,
+        CancellationToken cancellationToken)
     {
         // Twilio's times are whole seconds, on its own clock.
         var from = since.UtcDateTime.AddTicks(-(since.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(-ClockSkewSeconds);
         var newest = await MessageResource.ReadAsync(new ReadMessageOptions { To = new PhoneNumber(to), PageSize = 20, Limit = 20 }, Client(cancellationToken));
-        return newest.FirstOrDefault(m => m.Direction != MessageResource.DirectionEnum.Inbound && m.DateCreated >= from && isOurs(m.Body ?? ""));
+        return newest.FirstOrDefault(m => m.Direction != MessageResource.DirectionEnum.Inbound && m.DateCreated >= from && !recorded.Contains(m.Sid) && isOurs(m.Body ?? ""));
     }
 
     private const int ClockSkewSeconds = 2;

@@ -78,20 +78,20 @@ public sealed class TwilioSender(
     /// Asks Twilio for the message before sending again what a crash cut off: each extra SMS costs the association money.
     /// Looked for on every route the send could have taken (the WhatsApp number, then the SMS fallback to the same phone).
     /// </summary>
-    public async Task<InterruptedSend> FindInterruptedAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task<InterruptedSend> FindInterruptedAsync(OutboxMessage message, IReadOnlySet<string> recorded, CancellationToken cancellationToken)
     {
         var body = NumberedText.Render(message.Text, message.Buttons);
         var template = TemplateVariable(body);
         var since = message.SendingSince!.Value;
         try
         {
-            if (await messages.FindSentAsync(message.Address, since, b => b == body || b.Contains(template, StringComparison.Ordinal), cancellationToken) is { } found)
+            if (await messages.FindSentAsync(message.Address, since, recorded, b => b == body || b.Contains(template, StringComparison.Ordinal), cancellationToken) is { } found)
             {
                 var route = channel == Channel.WhatsApp && found.Body != body ? TemplateRoute : null;
                 return new InterruptedSend.Arrived(new SendOutcome.Sent(found.Sid, route, channel == Channel.Sms ? SmsSegments.Count(body) : null));
             }
             if (channel == Channel.WhatsApp && options.Value.SmsOn
-                && await messages.FindSentAsync(TwilioAddress.Phone(message.Address), since, b => b == body, cancellationToken) is { } sms)
+                && await messages.FindSentAsync(TwilioAddress.Phone(message.Address), since, recorded, b => b == body, cancellationToken) is { } sms)
                 return new InterruptedSend.Arrived(new SendOutcome.Sent(sms.Sid, SmsFallbackRoute, SmsSegments.Count(body)));
         }
         catch (Exception e) when (e is ApiException or ApiConnectionException)
