@@ -73,7 +73,7 @@ public class BeneficiaryLinkTests
         }, settings: ["--Dispatch:Telegram:PerRecipientPerSecond=0"]);
         await SayAsync(service, Channel.Sms, Phone, "مرحبا", Phone);
         await SayAsync(service, Channel.Telegram, "4242", "مرحبا");
-        await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Channel == Channel.Telegram && m.Attempts == 1, Ct));
+        await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Channel == Channel.Telegram && m.Attempts == 1 && m.SendingSince == null, Ct));
 
         // This reply waits in memory behind the retry while the next message joins the two records.
         await SayAsync(service, Channel.Telegram, "4242", "5");

@@ -36,7 +36,8 @@ public class DispatchTests
         await using var service = await RunningService.StartAsync(time: clock, services: s => s.AddSingleton<IChannelSender>(telegram));
 
         await ScriptedChannel.ReceiveAsync(service, Channel.Telegram, "chat-1", "مرحبا");
-        var waiting = await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == 1, Ct));
+        // The first attempt's outcome stored (while it is under way the row already counts it, with SendingSince set).
+        var waiting = await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == 1 && m.SendingSince == null, Ct));
         Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(30), waiting.NextAttemptAt, TimeSpan.FromMilliseconds(1));
 
         clock.Advance(TimeSpan.FromSeconds(29));
@@ -126,7 +127,7 @@ public class DispatchTests
         for (var attempt = 1; attempt < 3; attempt++)
         {
             var expected = attempt;
-            await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == expected, Ct));
+            await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Attempts == expected && m.SendingSince == null, Ct));
             clock.Advance(TimeSpan.FromSeconds(4));
         }
         var failed = await Eventually.FoundAsync(service, db => db.Outbox.FirstOrDefaultAsync(m => m.Status == DeliveryStatus.Failed, Ct));

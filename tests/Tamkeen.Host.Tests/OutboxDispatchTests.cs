@@ -36,13 +36,13 @@ public class OutboxDispatchTests
         await visitor.SendAsync("مرحبا");
         await visitor.SendAsync("5");
 
-        var first = await WaitForAsync(service, db => db.Outbox.OrderBy(m => m.Id).FirstOrDefaultAsync(m => m.Attempts == 1 && m.Status == DeliveryStatus.Pending));
+        var first = await WaitForAsync(service, db => db.Outbox.OrderBy(m => m.Id).FirstOrDefaultAsync(m => m.Attempts == 1 && m.Status == DeliveryStatus.Pending && m.SendingSince == null));
         // Backoff with jitter: half to all of 2 s, then of 4 s.
         Assert.InRange(first.NextAttemptAt - clock.GetUtcNow(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
         Assert.Empty(channel.Delivered);
 
         clock.Advance(TimeSpan.FromSeconds(2));
-        var second = await WaitForAsync(service, db => db.Outbox.OrderBy(m => m.Id).FirstOrDefaultAsync(m => m.Attempts == 2 && m.Status == DeliveryStatus.Pending));
+        var second = await WaitForAsync(service, db => db.Outbox.OrderBy(m => m.Id).FirstOrDefaultAsync(m => m.Attempts == 2 && m.Status == DeliveryStatus.Pending && m.SendingSince == null));
         Assert.InRange(second.NextAttemptAt - clock.GetUtcNow(), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
 
         clock.Advance(TimeSpan.FromSeconds(4));
