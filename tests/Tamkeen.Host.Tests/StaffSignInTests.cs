@@ -151,6 +151,6 @@ public partial class StaffSignInTests
     [GeneratedRegex("password:? ([A-Za-z0-9]{16})")]
     private static partial Regex OneTimePassword();
 
-    [GeneratedRegex("action=\"staff/signout\">\\s*<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("action=\"/staff/signout\">\\s*<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryInSignOut();
 }
