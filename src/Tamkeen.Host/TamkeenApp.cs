@@ -59,6 +59,7 @@ public static class TamkeenApp
         builder.AddTelegram();
         builder.AddTwilio();
         builder.AddBadRequests();
+        builder.AddStaffSignIn();
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -68,9 +69,13 @@ public static class TamkeenApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
         app.MapTelegram();
+        app.MapStaffSignIn();
         app.MapStaffConsole();
         app.MapStaffRequests();
         app.MapTwilio();
@@ -112,6 +117,8 @@ public static class TamkeenApp
                     (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         builder.Services.AddSingleton<DatabaseWriter>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        // After the migrator: it needs the tables.
+        builder.Services.AddHostedService<FirstAdmin>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TamkeenDb>("database");
     }
 

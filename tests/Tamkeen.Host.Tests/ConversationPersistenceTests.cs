@@ -155,7 +155,8 @@ public class ConversationPersistenceTests
 
         await using var db = service.OpenDatabase();
         var reference = (await db.Feedback.SingleAsync()).Reference;
-        var page = await visitor.GetStringAsync("staff/");
+        using var staff = await StaffConsole.SignedInAsync(service);
+        var page = await staff.GetStringAsync("staff/");
         Assert.Contains("dir=\"rtl\"", page);
         Assert.Contains($"<td>{reference}</td>", page);
         Assert.Contains("نقترح فتح فرع في بريدة &lt;b&gt;", page);

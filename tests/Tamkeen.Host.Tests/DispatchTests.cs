@@ -67,7 +67,7 @@ public class DispatchTests
         Assert.Contains("blocked", reply.LastError);
         Assert.NotNull((await db.ChannelIdentities.SingleAsync(i => i.Address == "chat-7", Ct)).UnreachableSince);
 
-        using var staff = new HttpClient { BaseAddress = service.BaseAddress };
+        using var staff = await StaffConsole.SignedInAsync(service);
         var failed = await staff.GetStringAsync("staff/api/failed-deliveries", Ct);
         Assert.Contains("blocked", failed);
         Assert.Contains("Telegram", failed);
@@ -134,7 +134,7 @@ public class DispatchTests
         Assert.Equal(3, failed.Attempts);
         Assert.Equal(3, sms.Attempts.Count);
 
-        using var staff = new HttpClient { BaseAddress = service.BaseAddress };
+        using var staff = await StaffConsole.SignedInAsync(service);
         var page = await staff.GetStringAsync("staff/", Ct);
         Assert.Contains("رسائل تعذّر إيصالها", page);
         Assert.Contains("503 Service Unavailable", page);

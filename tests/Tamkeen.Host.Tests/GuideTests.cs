@@ -44,7 +44,7 @@ public class GuideTests
         await service.WaitUntilIdleAsync();
         Assert.Contains("لست متأكداً", await LastBotTextAsync(service, address));
 
-        using var staff = new HttpClient { BaseAddress = service.BaseAddress };
+        using var staff = await StaffConsole.SignedInAsync(service);
         using var list = JsonDocument.Parse(await staff.GetStringAsync("staff/api/unanswered-questions?top=10"));
         var rows = list.RootElement.EnumerateArray().ToList();
         Assert.Equal(2, rows.Count);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tamkeen.Core.Beneficiaries;
@@ -8,10 +10,12 @@ using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Questions;
 using Tamkeen.Host.Requests;
+using Tamkeen.Host.Staff;
 
 namespace Tamkeen.Host.Data;
 
-public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(options)
+/// <remarks>Identity's tables (AspNetUsers, AspNetRoles, …) are here too, for staff accounts: see <see cref="StaffSignIn"/>.</remarks>
+public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
@@ -23,24 +27,41 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<DueTimer> Timers => Set<DueTimer>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
         // SQLite cannot compare DateTimeOffset text; all our times are UTC, so their binary form sorts correctly.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<ChannelIdentity>(e =>
+        base.OnModelCreating(builder);
+        // The three roles are data of the schema, not of a start: fixed ids and stamps, so a migration creates them once.
+        builder.Entity<IdentityRole>().HasData(StaffRoles.All.Select(r => new IdentityRole
+        {
+            Id = r, Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r,
+        }));
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.Subject, a.At });
+            e.Property(a => a.Who).HasMaxLength(AuditEntry.WhoMaxLength);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Subject).HasMaxLength(AuditEntry.SubjectMaxLength);
+            e.Property(a => a.Detail).HasMaxLength(AuditEntry.DetailMaxLength);
+        });
+        builder.Entity<ChannelIdentity>(e =>
         {
             e.HasIndex(i => new { i.Channel, i.Address }).IsUnique();
             e.HasIndex(i => i.Phone);
             e.Property(i => i.Phone).HasMaxLength(20);
             e.HasOne<Beneficiary>().WithMany(b => b.Identities).HasForeignKey(i => i.BeneficiaryId);
         });
-        modelBuilder.Entity<Conversation>(e =>
+        builder.Entity<Conversation>(e =>
         {
             e.HasKey(c => c.BeneficiaryId);
             e.Property(c => c.BeneficiaryId).ValueGeneratedNever();
@@ -57,20 +78,20 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.ComplexProperty(c => c.Feedback, b => b.ToJson());
             e.ComplexProperty(c => c.Information, b => b.ToJson());
         });
-        modelBuilder.Entity<InboxMessage>(e =>
+        builder.Entity<InboxMessage>(e =>
         {
             e.HasIndex(m => new { m.Channel, m.ChannelMessageId }).IsUnique();
             e.HasIndex(m => m.ProcessedAt);
             e.HasIndex(m => new { m.Channel, m.SenderAddress });
         });
-        modelBuilder.Entity<OutboxMessage>(e =>
+        builder.Entity<OutboxMessage>(e =>
         {
             e.Ignore(m => m.Buttons);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => new { m.Channel, m.Address });
             e.HasIndex(m => m.ProviderMessageId);
         });
-        modelBuilder.Entity<ServiceRequest>(e =>
+        builder.Entity<ServiceRequest>(e =>
         {
             e.HasIndex(r => r.Reference).IsUnique();
             e.HasIndex(r => r.BeneficiaryId);
@@ -82,7 +103,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ServiceRequestId);
             e.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId);
         });
-        modelBuilder.Entity<DueTimer>(e =>
+        builder.Entity<DueTimer>(e =>
         {
             e.ToTable("Timers");
             e.HasIndex(t => new { t.Subject, t.Kind }).IsUnique();
@@ -91,20 +112,20 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : DbContext(o
             e.Property(t => t.Payload).HasMaxLength(DueTimer.PayloadMaxLength);
             e.HasOne<Beneficiary>().WithMany().HasForeignKey(t => t.BeneficiaryId);
         });
-        modelBuilder.Entity<UnansweredQuestion>(e =>
+        builder.Entity<UnansweredQuestion>(e =>
         {
             e.HasIndex(q => q.AskedAt);
             e.Property(q => q.EntryId).HasMaxLength(64);
             e.HasOne<Beneficiary>().WithMany().HasForeignKey(q => q.BeneficiaryId);
         });
-        modelBuilder.Entity<StoredEvent>(e =>
+        builder.Entity<StoredEvent>(e =>
         {
             e.ToTable("Events");
             e.HasIndex(x => x.InboxMessageId);
             e.HasIndex(x => new { x.Type, x.CreatedAt });
             e.Property(x => x.Type).HasMaxLength(64);
         });
-        modelBuilder.Entity<FeedbackItem>(e =>
+        builder.Entity<FeedbackItem>(e =>
         {
             e.ToTable("Feedback");
             e.HasIndex(f => f.Reference).IsUnique();

@@ -5,6 +5,7 @@ using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Messaging.Timers;
+using Tamkeen.Host.Staff;
 
 namespace Tamkeen.Host.Requests;
 
@@ -39,6 +40,7 @@ public sealed class RequestDesk(
             overdueTimer = await RequestOverdue.FollowStatusAsync(changes, row, now, token);
             changes.Entry(row).Property(r => r.OverdueSince).IsModified = true;
             changes.Add(new RequestHistoryEntry { ServiceRequestId = request.Id, Status = status, Note = note, By = staff, At = now });
+            changes.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.RequestStatusChanged, reference, $"{request.Status} → {status}"));
             changes.Inbox.Add(notice = InboxMessage.ForNotice(lastMessage, new RequestNotice(reference, request.ServiceId, status, note), now));
         }, committed: () => lanes.Enqueue(notice!), ct);
         if (overdueTimer is { } dueAt) timerSignal.Scheduled(dueAt);
@@ -51,7 +53,11 @@ public sealed class RequestDesk(
         var id = await db.ServiceRequests.Where(r => r.Reference == reference).Select(r => (long?)r.Id).SingleOrDefaultAsync(ct);
         if (id is null) return Results.NotFound();
         var now = time.GetUtcNow();
-        await writer.WriteAsync(changes => changes.Add(new RequestHistoryEntry { ServiceRequestId = id.Value, Note = note, By = staff, At = now }), ct);
+        await writer.WriteAsync(changes =>
+        {
+            changes.Add(new RequestHistoryEntry { ServiceRequestId = id.Value, Note = note, By = staff, At = now });
+            changes.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.RequestNoteAdded, reference));
+        }, ct);
         return Results.Ok(new { reference });
     }
 }

@@ -1,12 +1,18 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Staff;
 
 namespace Tamkeen.Host.Requests;
 
-/// <summary>The staff and managers' API for requests: list and filter, read one with its history, change status, add notes.</summary>
+/// <summary>
+/// The staff and managers' API for requests: list and filter, read one with its history, change status, add notes. Signed in
+/// with a bearer token (<see cref="StaffTokenHandler"/>); any role reads, changes a status and adds notes, a decision
+/// (Approved, Rejected, Completed) takes a manager.
+/// </summary>
 public static class StaffRequestEndpoints
 {
     public sealed record StatusChange(string? Status, string? Note);
@@ -14,18 +20,30 @@ public static class StaffRequestEndpoints
 
     public static void MapStaffRequests(this IEndpointRouteBuilder app)
     {
-        var requests = app.MapGroup("/api/staff/requests").RequireStaffToken();
+        var requests = app.MapGroup("/api/staff/requests")
+            .RequireAuthorization(new AuthorizeAttribute(StaffPolicies.Staff) { AuthenticationSchemes = StaffTokenHandler.SchemeName });
         requests.MapGet("/", ListAsync);
         requests.MapGet("/{reference}", ReadAsync);
-        requests.MapPost("/{reference}/status", (string reference, StatusChange change, HttpContext http, RequestDesk desk, CancellationToken ct) =>
-            Enum.TryParse<RequestStatus>(change.Status, ignoreCase: true, out var status) && Enum.IsDefined(status)
-                ? desk.ChangeStatusAsync(reference, status, change.Note, http.StaffName(), ct)
-                : Task.FromResult(Results.Problem($"status must be one of: {string.Join(", ", Enum.GetNames<RequestStatus>())}.", statusCode: 400)));
+        requests.MapPost("/{reference}/status", ChangeStatusAsync);
         requests.MapPost("/{reference}/notes", (string reference, NoteText note, HttpContext http, RequestDesk desk, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(note.Note)
                 ? Task.FromResult(Results.Problem("note must not be empty.", statusCode: 400))
-                : desk.AddNoteAsync(reference, note.Note, http.StaffName(), ct));
+                : desk.AddNoteAsync(reference, note.Note, StaffName(http), ct));
     }
+
+    private static async Task<IResult> ChangeStatusAsync(string reference, StatusChange change, HttpContext http, RequestDesk desk,
+        IAuthorizationService authorization, CancellationToken ct)
+    {
+        if (!Enum.TryParse<RequestStatus>(change.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            return Results.Problem($"status must be one of: {string.Join(", ", Enum.GetNames<RequestStatus>())}.", statusCode: 400);
+        if (IsDecision(status) && !(await authorization.AuthorizeAsync(http.User, StaffPolicies.Manager)).Succeeded)
+            return Results.Problem($"{status} is a decision: it takes a manager's token.", statusCode: StatusCodes.Status403Forbidden);
+        return await desk.ChangeStatusAsync(reference, status, change.Note, StaffName(http), ct);
+    }
+
+    private static bool IsDecision(RequestStatus status) => status is RequestStatus.Approved or RequestStatus.Rejected or RequestStatus.Completed;
+
+    private static string StaffName(HttpContext http) => http.User.Identity!.Name!;
 
     private static async Task<IResult> ListAsync(IDbContextFactory<TamkeenDb> dbFactory,
         string? status, string? service, string? city, bool? overdue, CancellationToken ct)

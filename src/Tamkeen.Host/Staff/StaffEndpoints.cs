@@ -8,17 +8,14 @@ using Tamkeen.Host.Questions;
 namespace Tamkeen.Host.Staff;
 
 /// <summary>
-/// The staff console. For now it lists suggestions and complaints, and replies that could not be delivered. Until staff sign-in lands it answers only
-/// requests from this machine, because what beneficiaries write may be personal.
+/// The staff console. For now it lists suggestions and complaints, and replies that could not be delivered; open to any
+/// signed-in member of staff (the Staff policy): a browser that is not signed in is sent to the sign-in page, an API call gets 401.
 /// </summary>
 public static class StaffEndpoints
 {
     public static void MapStaffConsole(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/staff").AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
-                ? await next(context)
-                : Results.Problem("The staff console is open only on this machine until staff sign-in is available.", statusCode: StatusCodes.Status403Forbidden));
+        var staff = app.MapGroup("/staff").RequireAuthorization(StaffPolicies.Staff);
         staff.MapGet("/", FeedbackPageAsync);
         staff.MapUnansweredQuestions();
         staff.MapFailedDeliveries();
@@ -34,7 +31,7 @@ public static class StaffEndpoints
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>لوحة الموظفين — جمعية تمكين الأسرة</title>
             <link rel="stylesheet" href="../staff.css">
-            </head><body><h1>الاقتراحات والشكاوى</h1>
+            </head><body><nav class="account"><a href="password">الحساب: تغيير كلمة المرور وتسجيل الخروج</a></nav><h1>الاقتراحات والشكاوى</h1>
             """);
         if (items.Count == 0) html.Append("<p>لا توجد اقتراحات أو شكاوى بعد.</p>");
         else

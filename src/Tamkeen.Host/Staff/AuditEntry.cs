@@ -1,0 +1,36 @@
+namespace Tamkeen.Host.Staff;
+
+/// <summary>One thing a member of staff did (or tried): who, when, what, on which subject (an account, a request), and how.</summary>
+public sealed class AuditEntry
+{
+    public const int WhoMaxLength = 256;
+    public const int SubjectMaxLength = 128;
+    public const int DetailMaxLength = 1000;
+
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Who { get; set; }
+    public required string Action { get; set; }
+    public string? Subject { get; set; }
+    public string? Detail { get; set; }
+
+    public static AuditEntry Create(DateTimeOffset at, string who, string action, string? subject = null, string? detail = null) => new()
+    {
+        At = at, Who = Cut(who, WhoMaxLength)!, Action = action, Subject = Cut(subject, SubjectMaxLength), Detail = Cut(detail, DetailMaxLength),
+    };
+
+    private static string? Cut(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+}
+
+/// <summary>The actions the audit log records.</summary>
+public static class AuditActions
+{
+    public const string SignedIn = "signed-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignInLockedOut = "sign-in-locked-out";
+    public const string SignedOut = "signed-out";
+    public const string PasswordChanged = "password-changed";
+    public const string AccountCreated = "account-created";
+    public const string RequestStatusChanged = "request-status-changed";
+    public const string RequestNoteAdded = "request-note-added";
+}

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using OpenQA.Selenium;
+using Tamkeen.Host.Staff;
+
+namespace Tamkeen.Host.Tests;
+
+/// <summary>Signing in to the staff console in a real browser (headless Chromium), under the service's Content-Security-Policy.</summary>
+public partial class StaffSignInBrowserTests
+{
+    [Fact]
+    public async Task The_first_admin_signs_in_with_the_logged_password_changes_it_and_sees_the_console()
+    {
+        var logs = new CapturedLogs();
+        await using var service = await RunningService.StartAsync(services: logs.Register);
+        var password = OneTimePassword().Match(logs.Lines.Single(l => l.Contains("one-time password", StringComparison.Ordinal))).Groups[1].Value;
+        using var browser = Browser.Open(new Uri(service.BaseAddress, "staff/"));
+
+        SignIn(browser, FirstAdmin.Name, password);
+        browser.Wait.Until(d => d.Url.EndsWith("/staff/password", StringComparison.Ordinal));
+        Assert.Contains("كلمة المرور الحالية مؤقتة", browser.Driver.PageSource);
+        Fill(browser, "current", password);
+        Fill(browser, "new", "short");
+        Fill(browser, "confirm", "short");
+        Submit(browser);
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("p.error")).Count > 0);
+        Assert.Contains("١٢ حرفاً على الأقل", browser.Driver.FindElement(By.CssSelector("p.error")).Text);
+
+        Fill(browser, "current", password);
+        Fill(browser, "new", "قصر الحمراء في بريدة");
+        Fill(browser, "confirm", "قصر الحمراء في بريدة");
+        Submit(browser);
+
+        browser.Wait.Until(d => d.FindElements(By.TagName("h1")).Any(h => h.Text == "الاقتراحات والشكاوى"));
+        Assert.EndsWith("/staff/", browser.Driver.Url);
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_then_the_right_one_is_refused_in_arabic()
+    {
+        await using var service = await RunningService.StartAsync();
+        await StaffConsole.CreateAccountAsync(service, "sara", StaffRoles.Staff);
+        using var browser = Browser.Open(new Uri(service.BaseAddress, "staff/signin"));
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            SignIn(browser, "sara", $"wrong password number {attempt}");
+            browser.Wait.Until(d => d.FindElements(By.CssSelector("p.error")).Count > 0);
+        }
+        SignIn(browser, "sara", StaffConsole.Password);
+
+        var error = browser.Wait.Until(d => d.FindElements(By.CssSelector("p.error")).FirstOrDefault());
+        Assert.StartsWith("الحساب مقفل مؤقتاً", error!.Text);
+        Assert.EndsWith("/staff/signin", browser.Driver.Url);
+        Assert.Equal("16px", browser.Script("return getComputedStyle(document.body).marginTop;"));
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
+    public async Task A_signed_out_browser_opening_the_console_lands_on_the_sign_in_page_and_a_form_without_its_token_is_refused()
+    {
+        await using var service = await RunningService.StartAsync();
+        await StaffConsole.CreateAccountAsync(service, "sara", StaffRoles.Staff);
+        using var browser = Browser.Open(new Uri(service.BaseAddress, "staff/"));
+
+        browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
+        Assert.Contains("/staff/signin", browser.Driver.Url);
+        Assert.Equal("rtl", browser.Script("return document.documentElement.dir;"));
+
+        browser.Script("document.querySelector('input[name=__RequestVerificationToken]').remove();");
+        SignIn(browser, "sara", StaffConsole.Password);
+        browser.Wait.Until(d => d.FindElements(By.Id("username")).Count == 0);
+        // The browser shows its own page for the empty 400 answer.
+        Assert.Contains("400", browser.Driver.PageSource, StringComparison.Ordinal);
+
+        browser.Driver.Navigate().GoToUrl(new Uri(service.BaseAddress, "staff/"));
+        browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
+        SignIn(browser, "sara", StaffConsole.Password);
+        browser.Wait.Until(d => d.FindElements(By.TagName("h1")).Any(h => h.Text == "الاقتراحات والشكاوى"));
+
+        browser.Driver.FindElement(By.CssSelector("nav.account a")).Click();
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("button.secondary")).Count > 0).ToString();
+        browser.Driver.FindElement(By.CssSelector("button.secondary")).Click();
+        browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
+        browser.Driver.Navigate().GoToUrl(new Uri(service.BaseAddress, "staff/"));
+        browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    private static void SignIn(Browser browser, string name, string password)
+    {
+        browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
+        Fill(browser, "username", name);
+        Fill(browser, "password", password);
+        Submit(browser);
+    }
+
+    private static void Fill(Browser browser, string id, string text)
+    {
+        var field = browser.Driver.FindElement(By.Id(id));
+        field.Clear();
+        field.SendKeys(text);
+    }
+
+    /// <summary>Submits and waits for the next page, so a later look does not find the old one.</summary>
+    private static void Submit(Browser browser)
+    {
+        var page = browser.Driver.FindElement(By.TagName("html"));
+        browser.Driver.FindElement(By.CssSelector("button[type=submit]")).Click();
+        browser.Wait.Until(_ =>
+        {
+            try { return !page.Displayed; }
+            catch (StaleElementReferenceException) { return true; }
+        });
+    }
+
+    [GeneratedRegex("password ([A-Za-z0-9]{16})")]
+    private static partial Regex OneTimePassword();
+}
