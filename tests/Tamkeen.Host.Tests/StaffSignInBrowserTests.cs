@@ -110,7 +110,8 @@ public partial class StaffSignInBrowserTests
         browser.Wait.Until(_ =>
         {
             try { return !page.Displayed; }
-            catch (StaleElementReferenceException) { return true; }
+            // The old page is gone: chromedriver says so as a stale element, or while navigating as "node does not belong to the document".
+            catch (WebDriverException) { return true; }
         });
     }
 
