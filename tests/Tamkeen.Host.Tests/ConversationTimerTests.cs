@@ -51,7 +51,7 @@ public class ConversationTimerTests
         await service.WaitUntilIdleAsync();
         using var staff = StaffApi.Client(service);
         var reference = (await staff.GetFromJsonAsync<JsonElement>("api/staff/requests"))[0].GetProperty("reference").GetString()!;
-        await staff.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "NeedsInformation", note = "صورة عقد الإيجار" });
+        await staff.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "NeedsInformation", message = "صورة عقد الإيجار" });
         await service.WaitUntilIdleAsync();
 
         clock.Advance(TimeSpan.FromDays(3));

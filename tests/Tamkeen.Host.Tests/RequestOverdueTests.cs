@@ -53,8 +53,11 @@ public class RequestOverdueTests
         var reopened = await SubmitFoodBasketAsync(service, "1012345672");
         using var staff = Staff(service);
 
-        await ChangeStatusAsync(staff, approved, "Approved");
-        await ChangeStatusAsync(staff, reopened, "Approved");
+        foreach (var reference in new[] { approved, reopened })
+        {
+            await ChangeStatusAsync(staff, reference, "UnderStudy");
+            await ChangeStatusAsync(staff, reference, "Approved");
+        }
         await ChangeStatusAsync(staff, reopened, "UnderStudy");
         await using (var db = service.OpenDatabase())
         {
@@ -76,7 +79,7 @@ public class RequestOverdueTests
         var read = await ReadAsync(staff, approved);
         Assert.True(read.GetProperty("overdue").GetBoolean());
         Assert.Equal(Due, read.GetProperty("overdueSince").GetDateTimeOffset());
-        await ChangeStatusAsync(staff, approved, "Completed");
+        await ChangeStatusAsync(staff, approved, "Rejected");
         Assert.False((await ReadAsync(staff, approved)).GetProperty("overdue").GetBoolean());
         await using (var db = service.OpenDatabase()) Assert.Empty(await OverdueTimers(db).ToListAsync());
     }

@@ -54,7 +54,7 @@ public class RequestTests
 
         using var staff = Staff(service);
         var reference = (await staff.GetFromJsonAsync<JsonElement>("api/staff/requests"))[0].GetProperty("reference").GetString()!;
-        var change = await staff.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "NeedsInformation", note = "نرجو إرسال صورة عقد الإيجار" });
+        var change = await staff.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "NeedsInformation", note = "تحققنا من السجل المدني", message = "نرجو إرسال صورة عقد الإيجار" });
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         await service.WaitUntilIdleAsync();
 
@@ -62,6 +62,7 @@ public class RequestTests
         var notice = await LastBotTextAsync(again);
         Assert.Contains($"تغيّرت حالة طلبك {reference} (تسجيل أسرة جديدة) إلى: بحاجة إلى معلومات إضافية", notice);
         Assert.Contains("نرجو إرسال صورة عقد الإيجار", notice);
+        Assert.DoesNotContain("تحققنا من السجل المدني", notice); // the internal note stays with staff
 
         Assert.Contains($"يرجى إرسال المعلومات المطلوبة لطلبك \u2066{reference}\u2069", notice);
 
@@ -78,6 +79,8 @@ public class RequestTests
         var history = read.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["Submitted", "NeedsInformation", null], history.Select(h => h.GetProperty("status").GetString()));
         Assert.Equal("sara", history[1].GetProperty("by").GetString());
+        Assert.Equal(("تحققنا من السجل المدني", "نرجو إرسال صورة عقد الإيجار"),
+            (history[1].GetProperty("note").GetString(), history[1].GetProperty("message").GetString()));
         Assert.Equal("رقم عقد الإيجار في منصة إيجار 20261125", history[2].GetProperty("note").GetString());
         Assert.Equal("beneficiary", history[2].GetProperty("by").GetString());
     }

@@ -112,7 +112,7 @@ public partial class StaffSignInTests
     }
 
     [Fact]
-    public async Task A_staff_token_changes_a_status_but_a_decision_takes_a_manager_and_each_change_is_audited()
+    public async Task A_staff_token_changes_a_status_as_allowed_but_a_decision_takes_a_manager_and_each_change_is_audited()
     {
         await using var service = await RunningService.StartAsync(settings:
         [
@@ -127,10 +127,15 @@ public partial class StaffSignInTests
         using var sara = StaffApi.Client(service);
 
         Assert.Equal(HttpStatusCode.OK, (await omar.GetAsync($"api/staff/requests/{reference}", Ct)).StatusCode);
+        var tooEarly = await sara.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "Completed" }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Contains("A request that is Submitted can move to: Verified, UnderStudy, NeedsInformation, Rejected.", await tooEarly.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.OK, (await omar.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "UnderStudy" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await omar.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "Approved" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await omar.PostAsJsonAsync($"api/staff/requests/{reference}/notes", new { note = "اتصلنا بها" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await sara.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "Approved" }, Ct)).StatusCode);
+        // Completing an approved request is staff's work.
+        Assert.Equal(HttpStatusCode.OK, (await omar.PostAsJsonAsync($"api/staff/requests/{reference}/status", new { status = "Completed" }, Ct)).StatusCode);
 
         var audit = await db.AuditEntries.Where(a => a.Subject == reference).OrderBy(a => a.Id).Select(a => new { a.Who, a.Action, a.Detail }).ToListAsync(Ct);
         Assert.Equal(
@@ -138,6 +143,7 @@ public partial class StaffSignInTests
             new { Who = "omar", Action = AuditActions.RequestStatusChanged, Detail = (string?)"Submitted → UnderStudy" },
             new { Who = "omar", Action = AuditActions.RequestNoteAdded, Detail = (string?)null },
             new { Who = "sara", Action = AuditActions.RequestStatusChanged, Detail = (string?)"UnderStudy → Approved" },
+            new { Who = "omar", Action = AuditActions.RequestStatusChanged, Detail = (string?)"Approved → Completed" },
         ], audit);
     }
 

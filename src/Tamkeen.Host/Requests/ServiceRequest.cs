@@ -40,7 +40,11 @@ public sealed class RequestHistoryEntry
     /// <summary>The new status, or null for an internal note.</summary>
     public RequestStatus? Status { get; set; }
 
+    /// <summary>Staff's internal note: never sent to the person.</summary>
     public string? Note { get; set; }
+
+    /// <summary>What staff wrote to the person with this entry: sent to them, and the only part they see.</summary>
+    public string? MessageToBeneficiary { get; set; }
 
     /// <summary>Photos or documents the person sent with this entry (information asked for), as JSON.</summary>
     public string? AttachmentsJson { get; set; }

@@ -10,12 +10,14 @@ namespace Tamkeen.Host.Requests;
 
 /// <summary>
 /// The staff and managers' API for requests: list and filter, read one with its history, change status, add notes. Signed in
-/// with a bearer token (<see cref="StaffTokenHandler"/>); any role reads, changes a status and adds notes, a decision
-/// (Approved, Rejected, Completed) takes a manager.
+/// with a bearer token (<see cref="StaffTokenHandler"/>); any role reads, changes a status as
+/// <see cref="Core.Requests.RequestTransitions"/> allows and adds notes; approving and rejecting take a manager.
 /// </summary>
 public static class StaffRequestEndpoints
 {
-    public sealed record StatusChange(string? Status, string? Note);
+    /// <param name="Note">Internal, never sent.</param>
+    /// <param name="Message">To the person, sent with the status.</param>
+    public sealed record StatusChange(string? Status, string? Note, string? Message);
     public sealed record NoteText(string? Note);
 
     public static void MapStaffRequests(this IEndpointRouteBuilder app)
@@ -36,12 +38,9 @@ public static class StaffRequestEndpoints
     {
         if (!Enum.TryParse<RequestStatus>(change.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
             return Results.Problem($"status must be one of: {string.Join(", ", Enum.GetNames<RequestStatus>())}.", statusCode: 400);
-        if (IsDecision(status) && !(await authorization.AuthorizeAsync(http.User, StaffPolicies.Manager)).Succeeded)
-            return Results.Problem($"{status} is a decision: it takes a manager's token.", statusCode: StatusCodes.Status403Forbidden);
-        return await desk.ChangeStatusAsync(reference, status, change.Note, StaffName(http), ct);
+        var manager = (await authorization.AuthorizeAsync(http.User, StaffPolicies.Manager)).Succeeded;
+        return await desk.ChangeStatusAsync(reference, status, change.Note, change.Message, StaffName(http), manager, ct);
     }
-
-    private static bool IsDecision(RequestStatus status) => status is RequestStatus.Approved or RequestStatus.Rejected or RequestStatus.Completed;
 
     private static string StaffName(HttpContext http) => http.User.Identity!.Name!;
 
@@ -83,7 +82,7 @@ public static class StaffRequestEndpoints
             submittedAt = request.SubmittedAt, dueAt = request.DueAt, overdue = request.OverdueSince is not null, overdueSince = request.OverdueSince,
             informationReceivedAt = request.InformationReceivedAt,
             history = request.History.OrderBy(h => h.Id)
-                .Select(h => new { status = h.Status?.ToString(), note = h.Note, attachments = Attachments(h.AttachmentsJson), by = h.By, at = h.At }),
+                .Select(h => new { status = h.Status?.ToString(), note = h.Note, message = h.MessageToBeneficiary, attachments = Attachments(h.AttachmentsJson), by = h.By, at = h.At }),
         });
     }
 

@@ -27,6 +27,13 @@ public class RequestTransitionsTests
     }
 
     [Fact]
+    public void A_manager_may_take_an_approval_back_for_more_study_and_staff_may_not()
+    {
+        Assert.True(RequestTransitions.IsAllowed(RequestStatus.Approved, RequestStatus.UnderStudy, manager: true));
+        Assert.False(RequestTransitions.IsAllowed(RequestStatus.Approved, RequestStatus.UnderStudy, manager: false));
+    }
+
+    [Fact]
     public void A_request_is_completed_only_after_it_was_approved()
     {
         Assert.Equal([RequestStatus.Completed], RequestTransitions.AllowedFrom(RequestStatus.Approved, manager: false));
