@@ -31,6 +31,10 @@ public static class AuditActions
     public const string SignedOut = "signed-out";
     public const string PasswordChanged = "password-changed";
     public const string AccountCreated = "account-created";
+    public const string AccountRoleChanged = "account-role-changed";
+    public const string AccountDisabled = "account-disabled";
+    public const string AccountEnabled = "account-enabled";
+    public const string PasswordReset = "password-reset";
     public const string RequestStatusChanged = "request-status-changed";
     public const string RequestNoteAdded = "request-note-added";
 }
