@@ -28,6 +28,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<DueTimer> Timers => Set<DueTimer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

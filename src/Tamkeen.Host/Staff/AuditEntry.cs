@@ -35,6 +35,8 @@ public static class AuditActions
     public const string AccountDisabled = "account-disabled";
     public const string AccountEnabled = "account-enabled";
     public const string PasswordReset = "password-reset";
+    public const string TokenCreated = "token-created";
+    public const string TokenRevoked = "token-revoked";
     public const string RequestStatusChanged = "request-status-changed";
     public const string RequestNoteAdded = "request-note-added";
 }
