@@ -32,6 +32,7 @@ public partial class FeedbackConsoleBrowserTests
         Fill(staff, "username", "sara");
         Fill(staff, "password", StaffConsole.Password);
         Submit(staff, By.CssSelector("button[type=submit]"));
+        Assert.EndsWith($"/staff/feedback/{reference}", staff.Driver.Url);
 
         staff.Driver.Navigate().GoToUrl(new Uri(service.BaseAddress, "staff/"));
         var row = staff.Wait.Until(d => d.FindElements(By.CssSelector($"tr[data-reference='{reference}']")).FirstOrDefault());
