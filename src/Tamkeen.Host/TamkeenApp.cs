@@ -151,6 +151,7 @@ public static class TamkeenApp
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<EventReactions>());
         services.AddSingleton<IEventReactor, ForeignRequestAttemptWarning>();
         services.AddSingleton<RequestDesk>();
+        services.AddSingleton<FeedbackDesk>();
         services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();

@@ -158,7 +158,7 @@ public class ConversationPersistenceTests
         using var staff = await StaffConsole.SignedInAsync(service);
         var page = await staff.GetStringAsync("staff/");
         Assert.Contains("dir=\"rtl\"", page);
-        Assert.Contains($"<td>{reference}</td>", page);
+        Assert.Contains($"<bdi dir=\"ltr\">{reference}</bdi>", page);
         Assert.Contains("نقترح فتح فرع في بريدة &lt;b&gt;", page);
     }
 }

@@ -78,7 +78,7 @@ public partial class StaffSignInBrowserTests
         SignIn(browser, "sara", StaffConsole.Password);
         browser.Wait.Until(d => d.FindElements(By.TagName("h1")).Any(h => h.Text == "الاقتراحات والشكاوى"));
 
-        browser.Driver.FindElement(By.CssSelector("nav.account a")).Click();
+        browser.Driver.FindElement(By.CssSelector("nav.console a[href='/staff/password']")).Click();
         browser.Wait.Until(d => d.FindElements(By.CssSelector("button.secondary")).Count > 0).ToString();
         browser.Driver.FindElement(By.CssSelector("button.secondary")).Click();
         browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);

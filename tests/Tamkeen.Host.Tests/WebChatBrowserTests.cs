@@ -205,7 +205,7 @@ public class WebChatBrowserTests
     }
 
     /// <summary>The chat page's parts, found the way a visitor sees them.</summary>
-    private sealed class ChatPage(Browser browser) : IDisposable
+    internal sealed class ChatPage(Browser browser) : IDisposable
     {
         public Browser Browser { get; } = browser;
 

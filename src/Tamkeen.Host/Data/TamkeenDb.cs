@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
+using Tamkeen.Host.Feedback;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Messaging.Timers;
@@ -23,6 +24,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+    public DbSet<FeedbackHistoryEntry> FeedbackHistory => Set<FeedbackHistoryEntry>();
     public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
@@ -130,7 +132,20 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
         {
             e.ToTable("Feedback");
             e.HasIndex(f => f.Reference).IsUnique();
+            e.HasIndex(f => new { f.Status, f.Kind });
+            e.Property(f => f.AssignedTo).HasMaxLength(FeedbackItem.AssigneeMaxLength);
+            e.Property(f => f.InternalNote).HasMaxLength(FeedbackItem.NoteMaxLength);
             e.HasOne<Beneficiary>().WithMany().HasForeignKey(f => f.BeneficiaryId);
+        });
+        builder.Entity<FeedbackHistoryEntry>(e =>
+        {
+            e.HasIndex(h => h.FeedbackItemId);
+            e.Property(h => h.By).HasMaxLength(AuditEntry.WhoMaxLength);
+            e.Property(h => h.AssignedTo).HasMaxLength(FeedbackItem.AssigneeMaxLength);
+            e.Property(h => h.Note).HasMaxLength(FeedbackItem.NoteMaxLength);
+            e.Property(h => h.Reply).HasMaxLength(FeedbackItem.NoteMaxLength);
+            e.HasOne<FeedbackItem>().WithMany().HasForeignKey(h => h.FeedbackItemId);
+            e.HasOne(h => h.OutboxMessage).WithMany().HasForeignKey(h => h.OutboxMessageId);
         });
     }
 }

@@ -3,10 +3,14 @@ using Tamkeen.Host.Data;
 
 namespace Tamkeen.Host.Questions;
 
+/// <summary>One question the guide failed to answer, however often it was asked, with the latest wording.</summary>
+public sealed record UnansweredSummary(
+    string Question, int Count, string Language, DateTimeOffset LastAskedAt, Dictionary<string, int> Reasons, List<string> NotHelpfulEntries);
+
 /// <summary>The staff API for improving the guide: the questions it most often failed to answer.</summary>
 public static class UnansweredEndpoints
 {
-    private const int MaxTop = 500;
+    public const int MaxTop = 500;
 
     public static void MapUnansweredQuestions(this RouteGroupBuilder staff) =>
         staff.MapGet("/api/unanswered-questions", ListAsync);
@@ -17,24 +21,32 @@ public static class UnansweredEndpoints
     {
         if (top is < 1 or > MaxTop) return Results.Problem($"top must be between 1 and {MaxTop}.", statusCode: StatusCodes.Status400BadRequest);
         if (days is < 1) return Results.Problem("days must be 1 or more.", statusCode: StatusCodes.Status400BadRequest);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var since = days is { } d ? time.GetUtcNow().AddDays(-d) : DateTimeOffset.MinValue;
+        var rows = await TopAsync(dbFactory, since, top ?? 20, ct);
+        return Results.Ok(rows.Select(q => new
+        {
+            question = q.Question, count = q.Count, language = q.Language, lastAskedAt = q.LastAskedAt, reasons = q.Reasons,
+            notHelpfulEntries = q.NotHelpfulEntries,
+        }));
+    }
+
+    /// <summary>The questions asked since then, most frequent first, then most recent.</summary>
+    public static async Task<List<UnansweredSummary>> TopAsync(IDbContextFactory<TamkeenDb> dbFactory, DateTimeOffset since, int top, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.UnansweredQuestions.Where(q => q.AskedAt >= since)
             .Select(q => new { q.NormalizedQuestion, q.Question, q.Language, q.Reason, q.EntryId, q.AskedAt })
             .ToListAsync(ct);
-        var grouped = rows.GroupBy(q => q.NormalizedQuestion)
-            .Select(g => new
-            {
-                question = g.OrderByDescending(q => q.AskedAt).First().Question,
-                count = g.Count(),
-                language = g.First().Language == Core.Conversations.Language.English ? "en" : "ar",
-                lastAskedAt = g.Max(q => q.AskedAt),
-                reasons = g.GroupBy(q => q.Reason).ToDictionary(r => r.Key.ToString(), r => r.Count()),
-                notHelpfulEntries = g.Where(q => q.EntryId is not null).Select(q => q.EntryId).Distinct().ToList(),
-            })
-            .OrderByDescending(q => q.count).ThenByDescending(q => q.lastAskedAt)
-            .Take(top ?? 20)
+        return rows.GroupBy(q => q.NormalizedQuestion)
+            .Select(g => new UnansweredSummary(
+                g.OrderByDescending(q => q.AskedAt).First().Question,
+                g.Count(),
+                g.First().Language == Core.Conversations.Language.English ? "en" : "ar",
+                g.Max(q => q.AskedAt),
+                g.GroupBy(q => q.Reason).ToDictionary(r => r.Key.ToString(), r => r.Count()),
+                g.Where(q => q.EntryId is not null).Select(q => q.EntryId!).Distinct().ToList()))
+            .OrderByDescending(q => q.Count).ThenByDescending(q => q.LastAskedAt)
+            .Take(top)
             .ToList();
-        return Results.Ok(grouped);
     }
 }

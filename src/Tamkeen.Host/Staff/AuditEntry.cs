@@ -39,4 +39,8 @@ public static class AuditActions
     public const string TokenRevoked = "token-revoked";
     public const string RequestStatusChanged = "request-status-changed";
     public const string RequestNoteAdded = "request-note-added";
+    public const string FeedbackStatusChanged = "feedback-status-changed";
+    public const string FeedbackAssigned = "feedback-assigned";
+    public const string FeedbackNoteSaved = "feedback-note-saved";
+    public const string FeedbackReplied = "feedback-replied";
 }

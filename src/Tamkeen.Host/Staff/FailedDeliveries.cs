@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
@@ -25,32 +22,6 @@ public static class FailedDeliveries
         return await db.Outbox.AsNoTracking().Where(m => m.Status == DeliveryStatus.Failed).OrderByDescending(m => m.Id).Take(Shown).ToListAsync(ct);
     }
 
-    /// <summary>The staff page's section: who was not reached, on which channel, and why.</summary>
-    public static void AppendSection(StringBuilder html, List<OutboxMessage> failed)
-    {
-        html.Append("<h2>رسائل تعذّر إيصالها</h2>");
-        if (failed.Count == 0)
-        {
-            html.Append("<p>وصلت جميع الرسائل.</p>");
-            return;
-        }
-        html.Append("<table><thead><tr><th>المستفيد</th><th>القناة</th><th>إلى</th><th>السبب</th><th>المحاولات</th><th>التاريخ (UTC)</th></tr></thead><tbody>");
-        foreach (var m in failed)
-        {
-            html.Append("<tr><td>").Append(m.BeneficiaryId).Append("</td><td>").Append(m.Channel)
-                .Append("</td><td dir=\"ltr\">").Append(WebUtility.HtmlEncode(MaskAddress(m.Address)))
-                .Append("</td><td>").Append(WebUtility.HtmlEncode(m.LastError ?? "")).Append("</td><td>").Append(m.Attempts)
-                .Append("</td><td>").Append(m.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td></tr>");
-        }
-        html.Append("</tbody></table>");
-    }
-
     /// <summary>Phone numbers and chat ids keep only their first three and last three digits.</summary>
-    public static string MaskAddress(string address)
-    {
-        var digits = address.Count(char.IsAsciiDigit);
-        if (digits <= 6) return address;
-        var seen = 0;
-        return string.Concat(address.Select(c => !char.IsAsciiDigit(c) ? c : ++seen <= 3 || seen > digits - 3 ? c : '•'));
-    }
+    public static string MaskAddress(string address) => ContactMask.Address(address);
 }

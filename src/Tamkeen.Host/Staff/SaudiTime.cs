@@ -1,17 +1,44 @@
 using System.Globalization;
-using Tamkeen.Core.Conversations;
-using Tamkeen.Core.Requests;
 
 namespace Tamkeen.Host.Staff;
 
-/// <summary>Times as staff read them: Saudi time (UTC+3 all year), the Gregorian date with the Umm al-Qura Hijri date.</summary>
+/// <summary>Times as staff read them: Saudi time (Asia/Riyadh), with the Umm al-Qura Hijri date.</summary>
 public static class SaudiTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(3);
+    private static readonly TimeZoneInfo Riyadh = FindRiyadh();
+    private static readonly CultureInfo Hijri = UmAlQura();
 
-    public static string Describe(DateTimeOffset at) =>
-        $"{DueDate.Describe(at, Language.Arabic)}، {at.ToOffset(Offset).ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    public static DateTimeOffset ToSaudi(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Riyadh);
+
+    /// <summary>"2026-12-02 05:40" in Saudi time.</summary>
+    public static string Gregorian(DateTimeOffset at) => ToSaudi(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"11 جمادى الآخرة 1448 هـ".</summary>
+    public static string HijriDate(DateTimeOffset at) => ToSaudi(at).ToString("d MMMM yyyy", Hijri) + " هـ";
+
+    /// <summary>Both on one line: "2026-12-02 05:40 (11 جمادى الآخرة 1448 هـ)".</summary>
+    public static string Describe(DateTimeOffset at) => $"{Gregorian(at)} ({HijriDate(at)})";
 
     /// <summary>The start of a Saudi calendar day, as a moment.</summary>
-    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Riyadh.GetUtcOffset(midnight));
+    }
+
+    private static TimeZoneInfo FindRiyadh()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Riyadh"); }
+        // No time zone data on the machine: Saudi Arabia keeps UTC+3 all year.
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("Asia/Riyadh", TimeSpan.FromHours(3), "Asia/Riyadh", "AST"); }
+    }
+
+    private static CultureInfo UmAlQura()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("ar-SA").Clone();
+        culture.DateTimeFormat.Calendar = new UmAlQuraCalendar();
+        // Western digits, as in the Gregorian time beside it.
+        culture.NumberFormat.DigitSubstitution = DigitShapes.None;
+        return culture;
+    }
 }

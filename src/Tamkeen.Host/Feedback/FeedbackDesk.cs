@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Feedback;
+using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Staff;
+
+namespace Tamkeen.Host.Feedback;
+
+/// <summary>Who sent a suggestion or complaint, as staff see it: the name from their latest request, the channel, a masked contact.</summary>
+public sealed record FeedbackSender(string? Name, Channel? Channel, string? Contact);
+
+/// <summary>A suggestion or complaint with its sender, for the console.</summary>
+public sealed record FeedbackView(FeedbackItem Item, FeedbackSender Sender);
+
+/// <summary>
+/// What staff do with suggestions and complaints: a status, an assignee, an internal note, a reply to the person. Each
+/// change is written through the <see cref="DatabaseWriter"/> with its history entry and its audit entry in one commit; a
+/// reply is an outbox row to the channel and address the person last wrote from, handed to the dispatcher after that commit.
+/// </summary>
+public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, OutboxSignal outbox, TimeProvider time)
+{
+    public const int Shown = 200;
+
+    public async Task<List<FeedbackView>> ListAsync(FeedbackKind? kind, FeedbackStatus? status, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Feedback.AsNoTracking();
+        if (kind is { } k) query = query.Where(f => f.Kind == k);
+        if (status is { } s) query = query.Where(f => f.Status == s);
+        var items = await query.OrderByDescending(f => f.Id).Take(Shown).ToListAsync(ct);
+        var senders = await SendersAsync(db, items.Select(f => f.BeneficiaryId).Distinct().ToList(), ct);
+        return items.Select(f => new FeedbackView(f, senders[f.BeneficiaryId])).ToList();
+    }
+
+    public async Task<FeedbackView?> FindAsync(string reference, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.Feedback.AsNoTracking().SingleOrDefaultAsync(f => f.Reference == reference, ct);
+        if (item is null) return null;
+        return new FeedbackView(item, (await SendersAsync(db, [item.BeneficiaryId], ct))[item.BeneficiaryId]);
+    }
+
+    /// <summary>The item's history, oldest first, with the delivery status of each reply.</summary>
+    public async Task<List<(FeedbackHistoryEntry Entry, DeliveryStatus? Delivery)>> HistoryAsync(long feedbackId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = await db.FeedbackHistory.AsNoTracking().Where(h => h.FeedbackItemId == feedbackId).OrderBy(h => h.Id).ToListAsync(ct);
+        var ids = entries.Where(e => e.OutboxMessageId is not null).Select(e => e.OutboxMessageId!.Value).ToList();
+        var deliveries = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Status, ct);
+        return entries.Select(e => (e, e.OutboxMessageId is { } id && deliveries.TryGetValue(id, out var d) ? (DeliveryStatus?)d : null)).ToList();
+    }
+
+    /// <summary>The user names of the staff accounts, to assign to.</summary>
+    public async Task<List<string>> StaffNamesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.UserName != null).OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(ct);
+    }
+
+    public async Task<bool> ChangeStatusAsync(string reference, FeedbackStatus status, string staff, CancellationToken ct)
+    {
+        var item = await ItemAsync(reference, ct);
+        if (item is null) return false;
+        if (item.Status == status) return true;
+        var now = time.GetUtcNow();
+        await writer.WriteAsync(async (db, token) =>
+        {
+            await db.Feedback.Where(f => f.Id == item.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, status).SetProperty(f => f.UpdatedAt, now), token);
+            db.FeedbackHistory.Add(new FeedbackHistoryEntry { FeedbackItemId = item.Id, At = now, By = staff, Status = status });
+            db.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.FeedbackStatusChanged, reference, $"{item.Status} → {status}"));
+        }, ct);
+        return true;
+    }
+
+    /// <summary>Assigns it to a staff account (by user name), or to nobody with null. False when the item or the account does not exist.</summary>
+    public async Task<bool> AssignAsync(string reference, string? assignee, string staff, CancellationToken ct)
+    {
+        var item = await ItemAsync(reference, ct);
+        if (item is null) return false;
+        if (assignee is not null)
+        {
+            await using var read = await dbFactory.CreateDbContextAsync(ct);
+            var normalized = assignee.ToUpperInvariant();
+            assignee = await read.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.UserName).SingleOrDefaultAsync(ct);
+            if (assignee is null) return false;
+        }
+        if (item.AssignedTo == assignee) return true;
+        var now = time.GetUtcNow();
+        await writer.WriteAsync(async (db, token) =>
+        {
+            await db.Feedback.Where(f => f.Id == item.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.AssignedTo, assignee).SetProperty(f => f.UpdatedAt, now), token);
+            db.FeedbackHistory.Add(new FeedbackHistoryEntry { FeedbackItemId = item.Id, At = now, By = staff, AssignedTo = assignee ?? "" });
+            db.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.FeedbackAssigned, reference, $"{item.AssignedTo ?? "-"} → {assignee ?? "-"}"));
+        }, ct);
+        return true;
+    }
+
+    /// <summary>Saves the internal note (never sent); an empty one clears it.</summary>
+    public async Task<bool> SaveNoteAsync(string reference, string? note, string staff, CancellationToken ct)
+    {
+        var item = await ItemAsync(reference, ct);
+        if (item is null) return false;
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (item.InternalNote == note) return true;
+        var now = time.GetUtcNow();
+        await writer.WriteAsync(async (db, token) =>
+        {
+            await db.Feedback.Where(f => f.Id == item.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.InternalNote, note).SetProperty(f => f.UpdatedAt, now), token);
+            db.FeedbackHistory.Add(new FeedbackHistoryEntry { FeedbackItemId = item.Id, At = now, By = staff, Note = note ?? "" });
+            // The note's text stays out of the audit log: it is internal, and the history keeps it.
+            db.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.FeedbackNoteSaved, reference, note is null ? "cleared" : null));
+        }, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Sends a reply into the person's chat, on the channel and to the address they last wrote from, and returns the text
+    /// as sent (the reference before it). Null when the item does not exist or the person never wrote (nowhere to send).
+    /// </summary>
+    public async Task<string?> ReplyAsync(string reference, string reply, string staff, CancellationToken ct)
+    {
+        var item = await ItemAsync(reference, ct);
+        if (item is null) return null;
+        InboxMessage? last;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            last = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == item.BeneficiaryId && m.Kind == InputKind.Message)
+                .OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+        }
+        if (last is null) return null;
+        var text = ReplyText(item, reply.Trim());
+        var now = time.GetUtcNow();
+        OutboxMessage? row = null;
+        await writer.WriteAsync(changes =>
+        {
+            // Created inside the change: an adds-only change may run twice. News the bot starts: WhatsApp outside its
+            // 24-hour window sends it as a template (or SMS).
+            row = OutboxMessage.ReplyTo(last, new OutboundMessage(text, []), now, startedByBot: true);
+            row.InboxMessageId = null;
+            changes.Outbox.Add(row);
+            changes.FeedbackHistory.Add(new FeedbackHistoryEntry { FeedbackItemId = item.Id, At = now, By = staff, Reply = text, OutboxMessage = row });
+            changes.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.FeedbackReplied, reference, $"{last.Channel}"));
+        }, ct);
+        outbox.Committed([row!]);
+        return text;
+    }
+
+    /// <summary>The reply as the person reads it: which of theirs it answers, then staff's words. The reference is kept left to right.</summary>
+    public static string ReplyText(FeedbackItem item, string reply) =>
+        $"رد الجمعية على {(item.Kind == FeedbackKind.Complaint ? "شكواك" : "اقتراحك")} رقم \u2066{item.Reference}\u2069:\n{reply}";
+
+    private async Task<FeedbackItem?> ItemAsync(string reference, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Feedback.AsNoTracking().SingleOrDefaultAsync(f => f.Reference == reference, ct);
+    }
+
+    private static async Task<Dictionary<long, FeedbackSender>> SendersAsync(TamkeenDb db, List<long> beneficiaries, CancellationToken ct)
+    {
+        var lastMessages = await db.Inbox.AsNoTracking()
+            .Where(m => beneficiaries.Contains(m.BeneficiaryId) && m.Kind == InputKind.Message)
+            .GroupBy(m => m.BeneficiaryId).Select(g => g.OrderByDescending(m => m.Id).First()).ToListAsync(ct);
+        var identities = await db.ChannelIdentities.AsNoTracking().Where(i => beneficiaries.Contains(i.BeneficiaryId)).ToListAsync(ct);
+        var answers = await db.ServiceRequests.AsNoTracking().Where(r => beneficiaries.Contains(r.BeneficiaryId))
+            .OrderByDescending(r => r.Id).Select(r => new { r.BeneficiaryId, r.AnswersJson }).ToListAsync(ct);
+        return beneficiaries.ToDictionary(id => id, id =>
+        {
+            var last = lastMessages.FirstOrDefault(m => m.BeneficiaryId == id);
+            var identity = last is null ? null : identities.FirstOrDefault(i => i.Channel == last.Channel && i.Address == last.SenderAddress);
+            var phone = identity?.Phone ?? identities.FirstOrDefault(i => i.BeneficiaryId == id && i.Phone is not null)?.Phone;
+            var contact = phone is not null ? ContactMask.Address(phone)
+                : last is null || last.Channel == Channel.WebChat ? null
+                : ContactMask.Address(last.SenderAddress);
+            var name = answers.Where(a => a.BeneficiaryId == id).Select(a => FullName(a.AnswersJson)).FirstOrDefault(n => n is not null);
+            return new FeedbackSender(name, last?.Channel, contact);
+        });
+    }
+
+    private static string? FullName(string answersJson)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(answersJson)?.GetValueOrDefault("full-name");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
