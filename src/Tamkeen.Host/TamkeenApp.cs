@@ -78,6 +78,7 @@ public static class TamkeenApp
         app.MapStaffSignIn();
         app.MapStaffConsole();
         app.MapStaffRequests();
+        app.MapRequestAttachments();
         app.MapTwilio();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
         return app;
@@ -151,6 +152,7 @@ public static class TamkeenApp
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<EventReactions>());
         services.AddSingleton<IEventReactor, ForeignRequestAttemptWarning>();
         services.AddSingleton<RequestDesk>();
+        services.AddSingleton<RequestConsole>();
         services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();

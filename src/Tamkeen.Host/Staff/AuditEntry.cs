@@ -33,4 +33,6 @@ public static class AuditActions
     public const string AccountCreated = "account-created";
     public const string RequestStatusChanged = "request-status-changed";
     public const string RequestNoteAdded = "request-note-added";
+    /// <summary>A member of staff had a request's full phone and national ID shown (the console masks them otherwise).</summary>
+    public const string PersonalDataShown = "personal-data-shown";
 }
