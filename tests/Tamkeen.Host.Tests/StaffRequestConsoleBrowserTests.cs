@@ -37,6 +37,13 @@ public class StaffRequestConsoleBrowserTests
         Assert.Contains("مُستلَم", browser.Driver.FindElement(By.Id("status")).Text);
         Assert.Contains("المتبقي على موعد الرد", browser.Driver.FindElement(By.Id("promise")).Text);
         Assert.True(FitsTheScreenWidth(browser), "The request page must fit a 390 px phone.");
+        Assert.Equal("ltr", browser.Script("return getComputedStyle(document.getElementById('mobile')).direction;"));
+        // Laid out left to right: the "+" is the leftmost character of the masked number.
+        Assert.Equal(true, browser.Script("""
+            const bdi = document.getElementById('mobile'), range = document.createRange();
+            range.setStart(bdi.firstChild, 0); range.setEnd(bdi.firstChild, 1);
+            return Math.abs(range.getBoundingClientRect().left - bdi.getBoundingClientRect().left) < 2;
+            """));
         var options = browser.Driver.FindElements(By.CssSelector("#new-status option")).Select(o => o.GetAttribute("value")).ToList();
         Assert.DoesNotContain("Approved", options);
         Assert.DoesNotContain("Rejected", options);
