@@ -122,6 +122,14 @@ public partial class StaffRequestConsoleTests
         using var manager = await StaffConsole.SignedInAsync(service, StaffRoles.Manager);
         var managerOptions = StatusOptions().Matches(await PageAsync(manager, page)).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["NeedsInformation", "Approved", "Rejected"], managerOptions);
+        using var rejected = await StaffConsole.PostFormAsync(manager, page, "status", ("StatusInput.Status", "Rejected"), ("StatusInput.Message", "نعتذر"));
+        Assert.Contains("تغيّرت الحالة إلى «مرفوض»", await TextAsync(rejected));
+        var closed = await PageAsync(staff, page);
+        Assert.Contains("الطلب مغلق", closed);
+        Assert.Empty(StatusOptions().Matches(closed));
+        using var reopened = await StaffConsole.PostFormAsync(staff, page, "status", ("StatusInput.Status", "UnderStudy"));
+        Assert.Equal(HttpStatusCode.Conflict, reopened.StatusCode);
+        Assert.Contains("لا ينتقل طلب حالته «مرفوض» إلى «قيد الدراسة»: لم تتغير حالته. الطلب مغلق.", await TextAsync(reopened));
 
         using var note = await StaffConsole.PostFormAsync(staff, page, "note", ("NoteInput.Text", "اتصلنا بالمستفيد ولم يرد"));
         var withNote = await TextAsync(note);
