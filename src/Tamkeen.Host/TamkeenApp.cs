@@ -78,6 +78,7 @@ public static class TamkeenApp
         app.MapStaffSignIn();
         app.MapStaffConsole();
         app.MapStaffRequests();
+        app.MapRequestAttachments();
         app.MapTwilio();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
         return app;
@@ -152,6 +153,7 @@ public static class TamkeenApp
         services.AddSingleton<IEventReactor, ForeignRequestAttemptWarning>();
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<FeedbackDesk>();
+        services.AddSingleton<RequestConsole>();
         services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();

@@ -14,6 +14,9 @@ public sealed class AttachmentStore(IOptions<AttachmentOptions> options, TimePro
 
     public long MaxBytes => options.Value.MaxBytes;
 
+    /// <summary>The folder the files are kept in, ending with a separator: every stored file's full path starts with it.</summary>
+    public string Folder => Path.EndsInDirectorySeparator(_folder) ? _folder : _folder + Path.DirectorySeparatorChar;
+
     /// <summary>For a file the channel already says is too large: nothing is downloaded.</summary>
     public static Attachment TooLarge(string contentType, string channelReference) => new(contentType, channelReference, TooLarge: true);
 

@@ -22,18 +22,18 @@ public sealed class RequestDesk(
     /// <param name="note">Internal: kept in the history, never sent.</param>
     /// <param name="message">Sent to the person with the news of the status.</param>
     /// <param name="manager">Whether the one changing it may decide (approve, reject).</param>
-    public async Task<IResult> ChangeStatusAsync(string reference, RequestStatus status, string? note, string? message, string staff, bool manager,
+    public async Task<DeskOutcome> ChangeStatusAsync(string reference, RequestStatus status, string? note, string? message, string staff, bool manager,
         CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.ServiceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, ct);
-        if (request is null) return Results.NotFound();
-        if (request.Status == status) return Results.Problem($"The request is already {status}.", statusCode: StatusCodes.Status409Conflict);
+        if (request is null) return new(DeskOutcomeKind.NotFound, reference, status);
+        if (request.Status == status) return new(DeskOutcomeKind.AlreadyThere, reference, status, request.Status);
         if (!RequestTransitions.IsAllowed(request.Status, status, manager))
         {
             return RequestTransitions.IsAllowed(request.Status, status, manager: true)
-                ? Results.Problem($"{status} is a manager's decision.", statusCode: StatusCodes.Status403Forbidden)
-                : Results.Problem($"A request that is {request.Status} can move to: {AllowedList(request.Status, manager)}.", statusCode: StatusCodes.Status409Conflict);
+                ? new(DeskOutcomeKind.ManagersDecision, reference, status, request.Status)
+                : new(DeskOutcomeKind.NotAllowed, reference, status, request.Status, RequestTransitions.AllowedFrom(request.Status, manager));
         }
         var lastMessage = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == request.BeneficiaryId && m.Kind == InputKind.Message).OrderByDescending(m => m.Id).FirstAsync(ct);
         var now = time.GetUtcNow();
@@ -58,23 +58,51 @@ public sealed class RequestDesk(
             changes.Inbox.Add(notice = InboxMessage.ForNotice(lastMessage, new RequestNotice(reference, request.ServiceId, status, message), now));
         }, committed: () => lanes.Enqueue(notice!), ct);
         if (overdueTimer is { } dueAt) timerSignal.Scheduled(dueAt);
-        return Results.Ok(new { reference, status = status.ToString() });
+        return new(DeskOutcomeKind.Done, reference, status, request.Status);
     }
 
-    private static string AllowedList(RequestStatus from, bool manager) =>
-        RequestTransitions.AllowedFrom(from, manager) is { Count: > 0 } next ? string.Join(", ", next) : "nothing (it is closed)";
-
-    public async Task<IResult> AddNoteAsync(string reference, string note, string staff, CancellationToken ct)
+    public async Task<DeskOutcome> AddNoteAsync(string reference, string note, string staff, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var id = await db.ServiceRequests.Where(r => r.Reference == reference).Select(r => (long?)r.Id).SingleOrDefaultAsync(ct);
-        if (id is null) return Results.NotFound();
+        if (id is null) return new(DeskOutcomeKind.NotFound, reference);
         var now = time.GetUtcNow();
         await writer.WriteAsync(changes =>
         {
             changes.Add(new RequestHistoryEntry { ServiceRequestId = id.Value, Note = note, By = staff, At = now });
             changes.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.RequestNoteAdded, reference));
         }, ct);
-        return Results.Ok(new { reference });
+        return new(DeskOutcomeKind.Done, reference);
     }
+}
+
+public enum DeskOutcomeKind
+{
+    Done,
+    NotFound,
+    /// <summary>The request already has the status asked for.</summary>
+    AlreadyThere,
+    /// <summary>A move only a manager may make.</summary>
+    ManagersDecision,
+    /// <summary>A move outside <see cref="RequestTransitions"/>; <see cref="DeskOutcome.Allowed"/> says what is possible.</summary>
+    NotAllowed,
+}
+
+/// <summary>What came of a change at the desk, for the API (<see cref="ToResult"/>) and the console's pages to say in their way.</summary>
+/// <param name="Status">The status asked for (a status change).</param>
+/// <param name="From">The request's status before.</param>
+public sealed record DeskOutcome(DeskOutcomeKind Kind, string Reference, RequestStatus? Status = null, RequestStatus? From = null,
+    IReadOnlyList<RequestStatus>? Allowed = null)
+{
+    public IResult ToResult() => Kind switch
+    {
+        DeskOutcomeKind.NotFound => Results.NotFound(),
+        DeskOutcomeKind.AlreadyThere => Results.Problem($"The request is already {Status}.", statusCode: StatusCodes.Status409Conflict),
+        DeskOutcomeKind.ManagersDecision => Results.Problem($"{Status} is a manager's decision.", statusCode: StatusCodes.Status403Forbidden),
+        DeskOutcomeKind.NotAllowed => Results.Problem(
+            $"A request that is {From} can move to: {(Allowed is { Count: > 0 } next ? string.Join(", ", next) : "nothing (it is closed)")}.",
+            statusCode: StatusCodes.Status409Conflict),
+        _ when Status is { } status => Results.Ok(new { reference = Reference, status = status.ToString() }),
+        _ => Results.Ok(new { reference = Reference }),
+    };
 }

@@ -27,10 +27,10 @@ public static class StaffRequestEndpoints
         requests.MapGet("/", ListAsync);
         requests.MapGet("/{reference}", ReadAsync);
         requests.MapPost("/{reference}/status", ChangeStatusAsync);
-        requests.MapPost("/{reference}/notes", (string reference, NoteText note, HttpContext http, RequestDesk desk, CancellationToken ct) =>
+        requests.MapPost("/{reference}/notes", async (string reference, NoteText note, HttpContext http, RequestDesk desk, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(note.Note)
-                ? Task.FromResult(Results.Problem("note must not be empty.", statusCode: 400))
-                : desk.AddNoteAsync(reference, note.Note, StaffName(http), ct));
+                ? Results.Problem("note must not be empty.", statusCode: 400)
+                : (await desk.AddNoteAsync(reference, note.Note, StaffName(http), ct)).ToResult());
     }
 
     private static async Task<IResult> ChangeStatusAsync(string reference, StatusChange change, HttpContext http, RequestDesk desk,
@@ -39,7 +39,7 @@ public static class StaffRequestEndpoints
         if (!Enum.TryParse<RequestStatus>(change.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
             return Results.Problem($"status must be one of: {string.Join(", ", Enum.GetNames<RequestStatus>())}.", statusCode: 400);
         var manager = (await authorization.AuthorizeAsync(http.User, StaffPolicies.Manager)).Succeeded;
-        return await desk.ChangeStatusAsync(reference, status, change.Note, change.Message, StaffName(http), manager, ct);
+        return (await desk.ChangeStatusAsync(reference, status, change.Note, change.Message, StaffName(http), manager, ct)).ToResult();
     }
 
     private static string StaffName(HttpContext http) => http.User.Identity!.Name!;

@@ -43,4 +43,6 @@ public static class AuditActions
     public const string FeedbackAssigned = "feedback-assigned";
     public const string FeedbackNoteSaved = "feedback-note-saved";
     public const string FeedbackReplied = "feedback-replied";
+    /// <summary>A member of staff had a request's full phone and national ID shown (the console masks them otherwise).</summary>
+    public const string PersonalDataShown = "personal-data-shown";
 }
