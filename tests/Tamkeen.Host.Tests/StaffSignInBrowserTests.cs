@@ -87,6 +87,25 @@ public partial class StaffSignInBrowserTests
         Assert.Empty(browser.ScriptErrors());
     }
 
+    [Fact]
+    public async Task A_staff_account_is_offered_neither_the_accounts_nor_the_audit_page_and_is_told_so_when_it_opens_one()
+    {
+        await using var service = await RunningService.StartAsync();
+        await StaffConsole.CreateAccountAsync(service, "sara", StaffRoles.Staff);
+        using var browser = Browser.Open(new Uri(service.BaseAddress, "staff/"));
+        SignIn(browser, "sara", StaffConsole.Password);
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("nav.console")).Count > 0);
+        Assert.Empty(browser.Driver.FindElements(By.CssSelector("nav.console a[href='/staff/accounts'], nav.console a[href='/staff/audit']")));
+
+        foreach (var page in new[] { "staff/accounts", "staff/audit" })
+        {
+            browser.Driver.Navigate().GoToUrl(new Uri(service.BaseAddress, page));
+            var heading = browser.Wait.Until(d => d.FindElements(By.TagName("h1")).FirstOrDefault(h => h.Text.Length > 0))!;
+            Assert.Equal("لا تملك صلاحية فتح هذه الصفحة", heading.Text);
+        }
+        Assert.Empty(browser.ScriptErrors());
+    }
+
     private static void SignIn(Browser browser, string name, string password)
     {
         browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);

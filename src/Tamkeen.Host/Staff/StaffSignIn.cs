@@ -97,6 +97,8 @@ public static class StaffSignIn
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (status == StatusCodes.Status401Unauthorized && !IsApi(context.Request)) return Redirect(context, context.RedirectUri);
+        // A page the role does not open: a page that says so (answered 403), not a blank one.
+        if (status == StatusCodes.Status403Forbidden && !IsApi(context.Request)) return Redirect(context, "/staff/denied");
         context.Response.StatusCode = status;
         return Task.CompletedTask;
     }
