@@ -7,11 +7,58 @@
 namespace Tamkeen.Host.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class StaffAccounts : Migration
+    public partial class StaffConsole : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "MessageToBeneficiary",
+                table: "RequestHistoryEntry",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "InterruptedSends",
+                table: "Outbox",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SendingSince",
+                table: "Outbox",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AssignedTo",
+                table: "Feedback",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InternalNote",
+                table: "Feedback",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Status",
+                table: "Feedback",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "New"); // suggestions and complaints received before staff could handle them start as new
+
+            migrationBuilder.AddColumn<long>(
+                name: "UpdatedAt",
+                table: "Feedback",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -67,6 +114,54 @@ namespace Tamkeen.Host.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FeedbackItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AssignedTo = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackHistory_Feedback_FeedbackItemId",
+                        column: x => x.FeedbackItemId,
+                        principalTable: "Feedback",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FeedbackHistory_Outbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonalTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserName = table.Column<string>(type: "TEXT", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalTokens", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -186,6 +281,11 @@ namespace Tamkeen.Host.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_Status_Kind",
+                table: "Feedback",
+                columns: new[] { "Status", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -231,6 +331,16 @@ namespace Tamkeen.Host.Data.Migrations
                 name: "IX_AuditEntries_Subject_At",
                 table: "AuditEntries",
                 columns: new[] { "Subject", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackHistory_FeedbackItemId",
+                table: "FeedbackHistory",
+                column: "FeedbackItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackHistory_OutboxMessageId",
+                table: "FeedbackHistory",
+                column: "OutboxMessageId");
         }
 
         /// <inheritdoc />
@@ -255,10 +365,48 @@ namespace Tamkeen.Host.Data.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "FeedbackHistory");
+
+            migrationBuilder.DropTable(
+                name: "PersonalTokens");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Feedback_Status_Kind",
+                table: "Feedback");
+
+            migrationBuilder.DropColumn(
+                name: "MessageToBeneficiary",
+                table: "RequestHistoryEntry");
+
+            migrationBuilder.DropColumn(
+                name: "InterruptedSends",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "SendingSince",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "AssignedTo",
+                table: "Feedback");
+
+            migrationBuilder.DropColumn(
+                name: "InternalNote",
+                table: "Feedback");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "Feedback");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "Feedback");
         }
     }
 }

@@ -11,8 +11,8 @@ using Tamkeen.Host.Data;
 namespace Tamkeen.Host.Data.Migrations
 {
     [DbContext(typeof(TamkeenDb))]
-    [Migration("20261202023634_RequestMessages")]
-    partial class RequestMessages
+    [Migration("20261202032341_StaffConsole")]
+    partial class StaffConsole
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -350,11 +350,19 @@ namespace Tamkeen.Host.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("BeneficiaryId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -365,9 +373,17 @@ namespace Tamkeen.Host.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -376,7 +392,54 @@ namespace Tamkeen.Host.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Status", "Kind");
+
                     b.ToTable("Feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Tamkeen.Host.Feedback.FeedbackHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackItemId");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("FeedbackHistory");
                 });
 
             modelBuilder.Entity("Tamkeen.Host.Messaging.Events.StoredEvent", b =>
@@ -771,6 +834,35 @@ namespace Tamkeen.Host.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Tamkeen.Host.Staff.PersonalToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PersonalTokens");
+                });
+
             modelBuilder.Entity("Tamkeen.Host.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -914,6 +1006,21 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasForeignKey("BeneficiaryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tamkeen.Host.Feedback.FeedbackHistoryEntry", b =>
+                {
+                    b.HasOne("Tamkeen.Core.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tamkeen.Host.Messaging.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId");
+
+                    b.Navigation("OutboxMessage");
                 });
 
             modelBuilder.Entity("Tamkeen.Host.Messaging.Timers.DueTimer", b =>
