@@ -75,6 +75,31 @@ public sealed class Browser : IDisposable
 
     public object? Script(string script) => Driver.ExecuteScript(script);
 
+    /// <summary>Types into the field with this id, after clearing it.</summary>
+    public void Fill(string id, string text)
+    {
+        var field = Driver.FindElement(By.Id(id));
+        field.Clear();
+        field.SendKeys(text);
+    }
+
+    /// <summary>Clicks and waits for the next page to load, so a later look does not find the old one.</summary>
+    public void ClickToNextPage(By button)
+    {
+        var page = Driver.FindElement(By.TagName("html"));
+        Driver.FindElement(button).Click();
+        Wait.Until(_ =>
+        {
+            try { return !page.Displayed; }
+            // The old page is gone: chromedriver says so as a stale element, or while navigating as "node does not belong to the document".
+            catch (WebDriverException) { return true; }
+        });
+        Wait.Until(_ => Equals(Script("return document.readyState;"), "complete"));
+    }
+
+    /// <summary>Whether the page fits the phone's width, without sideways scrolling.</summary>
+    public bool FitsTheScreenWidth() => (bool)Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")!;
+
     /// <summary>Script errors the page raised (uncaught exceptions and rejected promises) and what its Content Security Policy refused.</summary>
     public IReadOnlyList<string> ScriptErrors() =>
         Driver.Manage().Logs.GetLog(LogType.Browser)

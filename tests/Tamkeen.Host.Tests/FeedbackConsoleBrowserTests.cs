@@ -29,32 +29,32 @@ public partial class FeedbackConsoleBrowserTests
         using var staff = Browser.Open(new Uri(service.BaseAddress, $"staff/feedback/{reference}"));
         staff.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
         Assert.Contains("/staff/signin", staff.Driver.Url);
-        Fill(staff, "username", "sara");
-        Fill(staff, "password", StaffConsole.Password);
-        Submit(staff, By.CssSelector("button[type=submit]"));
+        staff.Fill("username", "sara");
+        staff.Fill("password", StaffConsole.Password);
+        staff.ClickToNextPage(By.CssSelector("button[type=submit]"));
         Assert.EndsWith($"/staff/feedback/{reference}", staff.Driver.Url);
 
         staff.Driver.Navigate().GoToUrl(new Uri(service.BaseAddress, "staff/"));
         var row = staff.Wait.Until(d => d.FindElements(By.CssSelector($"tr[data-reference='{reference}']")).FirstOrDefault());
         Assert.Contains(Complaint, row!.Text);
         Assert.Contains("جديد", row.Text);
-        Assert.True(FitsTheScreenWidth(staff), "The list must fit a 390 px phone.");
-        Submit(staff, By.CssSelector($"tr[data-reference='{reference}'] a"));
+        Assert.True(staff.FitsTheScreenWidth(), "The list must fit a 390 px phone.");
+        staff.ClickToNextPage(By.CssSelector($"tr[data-reference='{reference}'] a"));
         Assert.EndsWith($"/staff/feedback/{reference}", staff.Driver.Url);
 
         staff.Driver.FindElement(By.CssSelector("#status option[value=InProgress]")).Click();
-        Submit(staff, By.Id("save-status"));
+        staff.ClickToNextPage(By.Id("save-status"));
         Assert.Equal("قيد المعالجة", staff.Driver.FindElement(By.Id("current-status")).Text);
-        Submit(staff, By.Id("assign-me"));
+        staff.ClickToNextPage(By.Id("assign-me"));
         Assert.Equal("sara", staff.Driver.FindElement(By.Id("current-assignee")).Text);
-        Fill(staff, "note", Note);
-        Submit(staff, By.Id("save-note"));
-        Fill(staff, "reply", Reply);
-        Submit(staff, By.Id("send-reply"));
+        staff.Fill("note", Note);
+        staff.ClickToNextPage(By.Id("save-note"));
+        staff.Fill("reply", Reply);
+        staff.ClickToNextPage(By.Id("send-reply"));
         var sent = staff.Driver.FindElement(By.CssSelector("p.sent")).Text;
         Assert.Contains(Reply, sent);
         Assert.Contains(reference, sent);
-        Assert.True(FitsTheScreenWidth(staff), "The item's page must fit a 390 px phone.");
+        Assert.True(staff.FitsTheScreenWidth(), "The item's page must fit a 390 px phone.");
         staff.Driver.GetScreenshot().SaveAsFile("/tmp/staff-feedback-item.png");
 
         var line = chat.Browser.Wait.Until(_ => chat.BotLines.FirstOrDefault(l => l.Text.Contains(Reply, StringComparison.Ordinal)));
@@ -71,28 +71,5 @@ public partial class FeedbackConsoleBrowserTests
         Assert.Empty(staff.ScriptErrors());
         Assert.Empty(chat.ScriptErrors());
         staff.Driver.GetScreenshot().SaveAsFile("/tmp/staff-feedback-list.png");
-    }
-
-    private static bool FitsTheScreenWidth(Browser browser) =>
-        (bool)browser.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")!;
-
-    private static void Fill(Browser browser, string id, string text)
-    {
-        var field = browser.Driver.FindElement(By.Id(id));
-        field.Clear();
-        field.SendKeys(text);
-    }
-
-    /// <summary>Clicks and waits for the next page, so a later look does not find the old one.</summary>
-    private static void Submit(Browser browser, By button)
-    {
-        var page = browser.Driver.FindElement(By.TagName("html"));
-        browser.Driver.FindElement(button).Click();
-        browser.Wait.Until(_ =>
-        {
-            try { return !page.Displayed; }
-            catch (WebDriverException) { return true; }
-        });
-        browser.Wait.Until(d => d.FindElements(By.TagName("h1")).Count > 0);
     }
 }

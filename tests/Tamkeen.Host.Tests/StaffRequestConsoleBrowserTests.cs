@@ -20,26 +20,26 @@ public class StaffRequestConsoleBrowserTests
 
         // Signed out, the list is behind the sign-in page, which comes back to it.
         browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
-        Fill(browser, "username", "sara");
-        Fill(browser, "password", StaffConsole.Password);
-        Submit(browser, By.CssSelector("button[type=submit]"));
+        browser.Fill("username", "sara");
+        browser.Fill("password", StaffConsole.Password);
+        browser.ClickToNextPage(By.CssSelector("button[type=submit]"));
         browser.Wait.Until(d => d.FindElements(By.Id("q")).Count > 0);
         Assert.EndsWith("/staff/requests", browser.Driver.Url);
 
-        Fill(browser, "q", reference);
-        Submit(browser, By.CssSelector("form.filters button[type=submit]"));
+        browser.Fill("q", reference);
+        browser.ClickToNextPage(By.CssSelector("form.filters button[type=submit]"));
         var rows = browser.Wait.Until(d => d.FindElements(By.CssSelector("table.requests tbody tr")) is { Count: > 0 } found ? found : null)!;
         Assert.Single(rows);
         Assert.Contains("+9665*****567", rows[0].GetDomProperty("textContent")); // partly scrolled out of view inside its box
         Assert.DoesNotContain(StaffRequestConsoleTests.NationalId, browser.Driver.PageSource);
-        Assert.True(FitsTheScreenWidth(browser), "The list must scroll inside its box, not widen a 390 px page.");
+        Assert.True(browser.FitsTheScreenWidth(), "The list must scroll inside its box, not widen a 390 px page.");
         browser.Driver.GetScreenshot().SaveAsFile("/tmp/staff-requests.png");
 
-        Submit(browser, By.LinkText(reference));
+        browser.ClickToNextPage(By.LinkText(reference));
         browser.Wait.Until(d => d.FindElements(By.Id("new-status")).Count > 0);
         Assert.Contains("مُستلَم", browser.Driver.FindElement(By.Id("status")).Text);
         Assert.Contains("المتبقي على موعد الرد", browser.Driver.FindElement(By.Id("promise")).Text);
-        Assert.True(FitsTheScreenWidth(browser), "The request page must fit a 390 px phone.");
+        Assert.True(browser.FitsTheScreenWidth(), "The request page must fit a 390 px phone.");
         Assert.Equal("ltr", browser.Script("return getComputedStyle(document.getElementById('mobile')).direction;"));
         // Laid out left to right: the "+" is the leftmost character of the masked number.
         Assert.Equal(true, browser.Script("""
@@ -52,9 +52,9 @@ public class StaffRequestConsoleBrowserTests
         Assert.DoesNotContain("Rejected", options);
 
         browser.Driver.FindElement(By.CssSelector("#new-status option[value=NeedsInformation]")).Click();
-        Fill(browser, "note", "راجعنا السجل المدني داخلياً");
-        Fill(browser, "message", "نرجو إرسال صورة عقد الإيجار");
-        Submit(browser, By.Id("change"));
+        browser.Fill("note", "راجعنا السجل المدني داخلياً");
+        browser.Fill("message", "نرجو إرسال صورة عقد الإيجار");
+        browser.ClickToNextPage(By.Id("change"));
         var notice = browser.Wait.Until(d => d.FindElements(By.CssSelector("p.notice")).FirstOrDefault())!;
         Assert.Contains("بحاجة إلى معلومات إضافية", notice.Text);
         Assert.Contains("بحاجة إلى معلومات إضافية", browser.Driver.FindElement(By.Id("status")).Text);
@@ -91,29 +91,7 @@ public class StaffRequestConsoleBrowserTests
             Assert.Contains("/staff/signin", browser.Driver.Url);
             Assert.DoesNotContain(reference, browser.Driver.FindElement(By.TagName("main")).Text);
         }
-        Assert.True(FitsTheScreenWidth(browser));
+        Assert.True(browser.FitsTheScreenWidth());
         Assert.Empty(browser.ScriptErrors());
-    }
-
-    private static bool FitsTheScreenWidth(Browser browser) =>
-        (bool)browser.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")!;
-
-    private static void Fill(Browser browser, string id, string text)
-    {
-        var field = browser.Driver.FindElement(By.Id(id));
-        field.Clear();
-        field.SendKeys(text);
-    }
-
-    /// <summary>Clicks and waits for the next page, so a later look does not find the old one.</summary>
-    private static void Submit(Browser browser, By what)
-    {
-        var page = browser.Driver.FindElement(By.TagName("html"));
-        browser.Driver.FindElement(what).Click();
-        browser.Wait.Until(_ =>
-        {
-            try { return !page.Displayed; }
-            catch (WebDriverException) { return true; }
-        });
     }
 }

@@ -18,17 +18,17 @@ public partial class StaffSignInBrowserTests
         SignIn(browser, FirstAdmin.Name, password);
         browser.Wait.Until(d => d.Url.EndsWith("/staff/password", StringComparison.Ordinal));
         Assert.Contains("كلمة المرور الحالية مؤقتة", browser.Driver.PageSource);
-        Fill(browser, "current", password);
-        Fill(browser, "new", "short");
-        Fill(browser, "confirm", "short");
-        Submit(browser);
+        browser.Fill("current", password);
+        browser.Fill("new", "short");
+        browser.Fill("confirm", "short");
+        browser.ClickToNextPage(By.CssSelector("button[type=submit]"));
         browser.Wait.Until(d => d.FindElements(By.CssSelector("p.error")).Count > 0);
         Assert.Contains("١٢ حرفاً على الأقل", browser.Driver.FindElement(By.CssSelector("p.error")).Text);
 
-        Fill(browser, "current", password);
-        Fill(browser, "new", "قصر الحمراء في بريدة");
-        Fill(browser, "confirm", "قصر الحمراء في بريدة");
-        Submit(browser);
+        browser.Fill("current", password);
+        browser.Fill("new", "قصر الحمراء في بريدة");
+        browser.Fill("confirm", "قصر الحمراء في بريدة");
+        browser.ClickToNextPage(By.CssSelector("button[type=submit]"));
 
         browser.Wait.Until(d => d.FindElements(By.TagName("h1")).Any(h => h.Text == "الاقتراحات والشكاوى"));
         Assert.EndsWith("/staff/", browser.Driver.Url);
@@ -109,29 +109,9 @@ public partial class StaffSignInBrowserTests
     private static void SignIn(Browser browser, string name, string password)
     {
         browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
-        Fill(browser, "username", name);
-        Fill(browser, "password", password);
-        Submit(browser);
-    }
-
-    private static void Fill(Browser browser, string id, string text)
-    {
-        var field = browser.Driver.FindElement(By.Id(id));
-        field.Clear();
-        field.SendKeys(text);
-    }
-
-    /// <summary>Submits and waits for the next page, so a later look does not find the old one.</summary>
-    private static void Submit(Browser browser)
-    {
-        var page = browser.Driver.FindElement(By.TagName("html"));
-        browser.Driver.FindElement(By.CssSelector("button[type=submit]")).Click();
-        browser.Wait.Until(_ =>
-        {
-            try { return !page.Displayed; }
-            // The old page is gone: chromedriver says so as a stale element, or while navigating as "node does not belong to the document".
-            catch (WebDriverException) { return true; }
-        });
+        browser.Fill("username", name);
+        browser.Fill("password", password);
+        browser.ClickToNextPage(By.CssSelector("button[type=submit]"));
     }
 
     [GeneratedRegex("password ([A-Za-z0-9]{16})")]

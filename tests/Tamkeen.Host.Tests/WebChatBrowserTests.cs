@@ -245,8 +245,7 @@ public class WebChatBrowserTests
             Browser.Driver.FindElement(By.Id("send")).Click();
         }
 
-        public bool FitsTheScreenWidth() =>
-            (bool)Browser.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")!;
+        public bool FitsTheScreenWidth() => Browser.FitsTheScreenWidth();
 
         public IReadOnlyList<string> ScriptErrors() => Browser.ScriptErrors();
 

@@ -99,11 +99,11 @@ public sealed class DatabaseWriter : IAsyncDisposable
                 // Our transactions and savepoints cover each save; EF's own savepoint would cost two statements more.
                 db.Database.AutoSavepointsEnabled = false;
                 _isSqlite ??= db.Database.IsSqlite();
-                foreach (var atOnce in new[] { true, false })
+                if (!queued.Exists(w => w.AtOnce)) await CommitAsync(db, queued);
+                else
                 {
-                    group.Clear();
-                    group.AddRange(queued.Where(w => w.AtOnce == atOnce));
-                    await CommitAsync(db, group);
+                    await CommitAsync(db, Partition(queued, group, atOnce: true));
+                    await CommitAsync(db, Partition(queued, group, atOnce: false));
                 }
             }
             catch (Exception e)
@@ -111,6 +111,13 @@ public sealed class DatabaseWriter : IAsyncDisposable
                 foreach (var write in queued) write.Committed.TrySetException(e);
             }
         }
+    }
+
+    private static List<PendingWrite> Partition(List<PendingWrite> queued, List<PendingWrite> group, bool atOnce)
+    {
+        group.Clear();
+        foreach (var write in queued) if (write.AtOnce == atOnce) group.Add(write);
+        return group;
     }
 
     private async Task CommitAsync(TamkeenDb db, List<PendingWrite> group)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Data;
@@ -64,14 +65,8 @@ public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, Databas
         var item = await ItemAsync(reference, ct);
         if (item is null) return false;
         if (item.Status == status) return true;
-        var now = time.GetUtcNow();
-        await writer.WriteAsync(async (db, token) =>
-        {
-            await db.Feedback.Where(f => f.Id == item.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, status).SetProperty(f => f.UpdatedAt, now), token);
-            db.FeedbackHistory.Add(new FeedbackHistoryEntry { FeedbackItemId = item.Id, At = now, By = staff, Status = status });
-            db.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.FeedbackStatusChanged, reference, $"{item.Status} → {status}"));
-        }, ct);
+        await UpdateAsync(item, staff, s => s.SetProperty(f => f.Status, status), new FeedbackHistoryEntry { By = staff, Status = status },
+            AuditActions.FeedbackStatusChanged, $"{item.Status} → {status}", ct);
         return true;
     }
 
@@ -88,14 +83,8 @@ public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, Databas
             if (assignee is null) return false;
         }
         if (item.AssignedTo == assignee) return true;
-        var now = time.GetUtcNow();
-        await writer.WriteAsync(async (db, token) =>
-        {
-            await db.Feedback.Where(f => f.Id == item.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.AssignedTo, assignee).SetProperty(f => f.UpdatedAt, now), token);
-            db.FeedbackHistory.Add(new FeedbackHistoryEntry { FeedbackItemId = item.Id, At = now, By = staff, AssignedTo = assignee ?? "" });
-            db.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.FeedbackAssigned, reference, $"{item.AssignedTo ?? "-"} → {assignee ?? "-"}"));
-        }, ct);
+        await UpdateAsync(item, staff, s => s.SetProperty(f => f.AssignedTo, assignee), new FeedbackHistoryEntry { By = staff, AssignedTo = assignee ?? "" },
+            AuditActions.FeedbackAssigned, $"{item.AssignedTo ?? "-"} → {assignee ?? "-"}", ct);
         return true;
     }
 
@@ -106,16 +95,28 @@ public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, Databas
         if (item is null) return false;
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (item.InternalNote == note) return true;
-        var now = time.GetUtcNow();
-        await writer.WriteAsync(async (db, token) =>
-        {
-            await db.Feedback.Where(f => f.Id == item.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.InternalNote, note).SetProperty(f => f.UpdatedAt, now), token);
-            db.FeedbackHistory.Add(new FeedbackHistoryEntry { FeedbackItemId = item.Id, At = now, By = staff, Note = note ?? "" });
-            // The note's text stays out of the audit log: it is internal, and the history keeps it.
-            db.AuditEntries.Add(AuditEntry.Create(now, staff, AuditActions.FeedbackNoteSaved, reference, note is null ? "cleared" : null));
-        }, ct);
+        // The note's text stays out of the audit log: it is internal, and the history keeps it.
+        await UpdateAsync(item, staff, s => s.SetProperty(f => f.InternalNote, note), new FeedbackHistoryEntry { By = staff, Note = note ?? "" },
+            AuditActions.FeedbackNoteSaved, note is null ? "cleared" : null, ct);
         return true;
+    }
+
+    /// <summary>One change of an item: its columns, the history entry that says so and the audit entry, in one commit.</summary>
+    private Task UpdateAsync(FeedbackItem item, string staff, Action<UpdateSettersBuilder<FeedbackItem>> set, FeedbackHistoryEntry history,
+        string action, string? detail, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        (history.FeedbackItemId, history.At) = (item.Id, now);
+        return writer.WriteAsync(async (db, token) =>
+        {
+            await db.Feedback.Where(f => f.Id == item.Id).ExecuteUpdateAsync(s =>
+            {
+                set(s);
+                s.SetProperty(f => f.UpdatedAt, now);
+            }, token);
+            db.FeedbackHistory.Add(history);
+            db.AuditEntries.Add(AuditEntry.Create(now, staff, action, item.Reference, detail));
+        }, ct);
     }
 
     /// <summary>
@@ -129,8 +130,7 @@ public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, Databas
         InboxMessage? last;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            last = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == item.BeneficiaryId && m.Kind == InputKind.Message)
-                .OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+            last = await InboxMessage.LastFromPersonAsync(db.Inbox, item.BeneficiaryId, ct);
         }
         if (last is null) return null;
         var text = ReplyText(item, reply.Trim());

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text.Json;
 using Tamkeen.Core.Conversations;
@@ -69,6 +70,11 @@ public sealed class InboxMessage
     public static InboxMessage ForTimer(InboxMessage lastFromPerson, long timerId, TimerKind kind, DateTimeOffset dueAt) =>
         ForPerson(lastFromPerson, InputKind.Timer, string.Create(CultureInfo.InvariantCulture, $"timer-{timerId}-{dueAt.UtcTicks}"),
             JsonSerializer.Serialize(kind), dueAt);
+
+    /// <summary>The person's latest message (not a notice or timer): the channel and address news for them goes to.</summary>
+    public static Task<InboxMessage?> LastFromPersonAsync(IQueryable<InboxMessage> inbox, long beneficiaryId, CancellationToken cancellationToken) =>
+        inbox.AsNoTracking().Where(m => m.BeneficiaryId == beneficiaryId && m.Kind == InputKind.Message)
+            .OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
 
     private static InboxMessage ForPerson(InboxMessage lastFromPerson, InputKind kind, string sourceId, string payload, DateTimeOffset at) => new()
     {

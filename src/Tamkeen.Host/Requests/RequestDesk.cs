@@ -35,7 +35,8 @@ public sealed class RequestDesk(
                 ? new(DeskOutcomeKind.ManagersDecision, reference, status, request.Status)
                 : new(DeskOutcomeKind.NotAllowed, reference, status, request.Status, RequestTransitions.AllowedFrom(request.Status, manager));
         }
-        var lastMessage = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == request.BeneficiaryId && m.Kind == InputKind.Message).OrderByDescending(m => m.Id).FirstAsync(ct);
+        // A request comes from a conversation, so its person has written.
+        var lastMessage = (await InboxMessage.LastFromPersonAsync(db.Inbox, request.BeneficiaryId, ct))!;
         var now = time.GetUtcNow();
         InboxMessage? notice = null;
         DateTimeOffset? overdueTimer = null;

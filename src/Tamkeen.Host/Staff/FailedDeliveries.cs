@@ -12,7 +12,7 @@ public static class FailedDeliveries
     public static void MapFailedDeliveries(this RouteGroupBuilder staff) => staff.MapGet("/api/failed-deliveries", async (IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct) =>
         Results.Ok((await LatestAsync(dbFactory, ct)).Select(m => new
         {
-            id = m.Id, beneficiaryId = m.BeneficiaryId, channel = m.Channel.ToString(), to = MaskAddress(m.Address),
+            id = m.Id, beneficiaryId = m.BeneficiaryId, channel = m.Channel.ToString(), to = ContactMask.Address(m.Address),
             error = m.LastError, attempts = m.Attempts, providerStatus = m.ProviderStatus, createdAt = m.CreatedAt,
         })));
 
@@ -21,7 +21,4 @@ public static class FailedDeliveries
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Outbox.AsNoTracking().Where(m => m.Status == DeliveryStatus.Failed).OrderByDescending(m => m.Id).Take(Shown).ToListAsync(ct);
     }
-
-    /// <summary>Phone numbers and chat ids keep only their first three and last three digits.</summary>
-    public static string MaskAddress(string address) => ContactMask.Address(address);
 }

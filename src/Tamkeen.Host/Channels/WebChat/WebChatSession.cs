@@ -15,7 +15,14 @@ public sealed class WebChatSession(IDataProtectionProvider protection)
     private readonly IDataProtector _protector = protection.CreateProtector("Tamkeen.WebChat.Session");
 
     /// <summary>The visitor's session, if they have one the server issued.</summary>
-    public string? Existing(HttpContext context) => context.Request.Cookies.TryGetValue(CookieName, out var cookie) ? IdIn(cookie) : null;
+    /// <remarks>Read once per request: the rate limiter and then the endpoint both ask, and unprotecting is a decryption.</remarks>
+    public string? Existing(HttpContext context)
+    {
+        if (context.Items.TryGetValue(_protector, out var read)) return (string?)read;
+        var id = context.Request.Cookies.TryGetValue(CookieName, out var cookie) ? IdIn(cookie) : null;
+        context.Items[_protector] = id;
+        return id;
+    }
 
     public string GetOrCreate(HttpContext context)
     {

@@ -17,8 +17,7 @@ public sealed class ConversationTimerHandler(IDbContextFactory<TamkeenDb> dbFact
         InboxMessage? last;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            last = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == timer.BeneficiaryId && m.Kind == InputKind.Message)
-                .OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+            last = timer.BeneficiaryId is { } person ? await InboxMessage.LastFromPersonAsync(db.Inbox, person, cancellationToken) : null;
         }
         InboxMessage? input = null;
         await writer.WriteAsync(async (db, ct) =>
