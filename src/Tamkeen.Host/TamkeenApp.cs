@@ -182,8 +182,9 @@ public static class TamkeenApp
 
     private static void LogAddresses(WebApplication app)
     {
+        // Personal tokens made in the console open the API too, so it is never off; only the setting's tokens may be absent.
         if (app.Services.GetRequiredService<IOptions<StaffOptions>>().Value.ApiTokens.Count == 0)
-            app.Logger.LogInformation("Staff API (/api/staff/requests): off, no Staff:ApiTokens set");
+            app.Logger.LogInformation("Staff API (/api/staff/requests): personal tokens from /staff/tokens only, no Staff:ApiTokens set");
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {
