@@ -18,6 +18,7 @@ using Tamkeen.Host.Channels.WebChat;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Feedback;
+using Tamkeen.Host.Handoff;
 using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Questions;
 using Tamkeen.Host.Messaging;
@@ -97,6 +98,8 @@ public static class TamkeenApp
         builder.Services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GuideOptions>().Bind(config.GetSection(GuideOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HttpOptions>().Bind(config.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HandoffOptions>().Bind(config.GetSection(HandoffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptions.Validator>();
         builder.Services.AddOptions<KeyRingOptions>().Bind(config.GetSection(KeyRingOptions.Section));
         builder.Services.AddOptions<SmsOptions>().Bind(config.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>()
@@ -155,6 +158,7 @@ public static class TamkeenApp
         services.AddSingleton<FeedbackDesk>();
         services.AddSingleton<RequestConsole>();
         services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
+        services.AddHandoff();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AttachmentStore>();

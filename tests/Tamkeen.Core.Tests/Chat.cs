@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Subscriptions;
 using Tamkeen.Faq;
@@ -13,14 +14,15 @@ namespace Tamkeen.Core.Tests;
 /// </summary>
 internal sealed class Chat
 {
-    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide, ServiceCatalogue Services, SubscriptionKeywords Subscription)> Content = new(() =>
+    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide, ServiceCatalogue Services, SubscriptionKeywords Subscription, UrgencyWords Urgency)> Content = new(() =>
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "content");
         var texts = BotTexts.Parse(ReadTexts(Path.Combine(folder, "texts")), ReadTexts(Path.Combine(folder, "texts", "sms")));
         return (texts, CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json"))),
             GuideFolder.Load(Path.Combine(folder, "guide"), new GuideThresholds()),
             ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json"))),
-            SubscriptionKeywords.Parse(File.ReadAllText(Path.Combine(folder, "subscription.json"))));
+            SubscriptionKeywords.Parse(File.ReadAllText(Path.Combine(folder, "subscription.json"))),
+            UrgencyWords.Parse(File.ReadAllText(Path.Combine(folder, "urgent-words.json"))));
     });
 
     private static Dictionary<Language, string> ReadTexts(string folder) => new()
@@ -56,7 +58,7 @@ internal sealed class Chat
         Channel = channel;
         Requests = requests ?? new StoredRequests();
         var content = new ConversationContent(Content.Value.Texts, Content.Value.Lexicon, Content.Value.Guide, Content.Value.Services,
-            Content.Value.Subscription);
+            Content.Value.Subscription, Content.Value.Urgency);
         _engine = new ConversationEngine(content, settings ?? ConversationSettings.Default);
     }
 
@@ -79,6 +81,14 @@ internal sealed class Chat
     {
         FireDueTimers();
         return Run(new RequestStatusChanged(NextNumber(), Channel, Clock.GetUtcNow(), notice));
+    }
+
+    /// <summary>A staff member acts on the person's open case (or on <paramref name="reference"/>), as the host passes it into the lane.</summary>
+    public string Staff(StaffActionKind kind, string? text = null, string staff = "سارة", string? reference = null, params Attachment[] attachments)
+    {
+        FireDueTimers();
+        var onCase = reference ?? Conversation.Handoff?.Reference ?? throw new InvalidOperationException("No case is open.");
+        return Run(new StaffActed(NextNumber(), Channel, Clock.GetUtcNow(), onCase, kind, staff, text, attachments));
     }
 
     /// <summary>Fires the timers the clock has passed, in due order, as the scheduler would; their replies go to <see cref="Unprompted"/>.</summary>

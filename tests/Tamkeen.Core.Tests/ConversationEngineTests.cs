@@ -40,7 +40,6 @@ public class ConversationEngineTests
     }
 
     [Theory]
-    [InlineData("4", TextKey.TalkToStaffComingSoon)]
     [InlineData("٣", TextKey.FollowUpNone)]
     public void Menu_items_that_answer_at_once_show_the_menu_again(string choice, TextKey interim)
     {
@@ -109,7 +108,7 @@ public class ConversationEngineTests
         chat.Send("2");
         var reply = chat.Send("تأخر الرد على طلبي أكثر من أسبوعين");
 
-        var submitted = Assert.IsType<FeedbackSubmitted>(Assert.Single(chat.Events));
+        var submitted = Assert.Single(chat.Events.OfType<FeedbackSubmitted>());
         Assert.Equal(FeedbackKind.Complaint, submitted.Kind);
         Assert.Equal("تأخر الرد على طلبي أكثر من أسبوعين", submitted.Text);
         Assert.Contains(Ar(TextKey.FeedbackThanksComplaint).Replace("{reference}", submitted.Reference, StringComparison.Ordinal), reply);
@@ -187,13 +186,13 @@ public class ConversationEngineTests
     [InlineData(ConversationState.MainMenu, "موظف")]
     [InlineData(ConversationState.FeedbackKind, "human")]
     [InlineData(ConversationState.FeedbackText, "ابي اكلم موظف")]
-    public void Asking_for_a_person_explains_and_keeps_the_place(ConversationState from, string typed)
+    public void Asking_for_a_person_anywhere_hands_the_conversation_to_staff(ConversationState from, string typed)
     {
         var chat = InState(from);
         var reply = chat.Send(typed);
-        Assert.StartsWith(ArLead(TextKey.TalkToStaffComingSoon), reply);
-        Assert.Contains("\u2066920000000\u2069", reply);
-        Assert.Equal(from, chat.Conversation.State);
+        Assert.StartsWith(ArLead(TextKey.CaseOpened), reply);
+        Assert.Equal(ConversationState.WithStaff, chat.Conversation.State);
+        Assert.Null(chat.Conversation.Feedback);
     }
 
     [Theory]
@@ -248,7 +247,7 @@ public class ConversationEngineTests
         var chat = new Chat(ConversationSettings.Default with { IdleTimeout = TimeSpan.FromMinutes(5) });
         chat.Send("5");
         chat.Clock.Advance(TimeSpan.FromMinutes(6));
-        Assert.StartsWith(Ar(TextKey.IdleRestart), chat.Send("4"));
+        Assert.StartsWith(Ar(TextKey.IdleRestart), chat.Send("3"));
         Assert.Equal(ConversationState.MainMenu, chat.Conversation.State);
     }
 

@@ -1,6 +1,7 @@
 using Tamkeen.Core.Feedback;
 using Tamkeen.Core.FollowUp;
 using Tamkeen.Core.Guide;
+using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 
 namespace Tamkeen.Core.Conversations;
@@ -28,6 +29,12 @@ public sealed class Conversation
     public GuideContext? Guide { get; set; }
     public FeedbackDraft? Feedback { get; set; }
     public InformationDraft? Information { get; set; }
+
+    /// <summary>The person's open case with staff; null when none is open.</summary>
+    public HandoffCase? Handoff { get; set; }
+
+    /// <summary>Questions in a row the guide did not answer; the second opens a case.</summary>
+    public int GuideMisses { get; set; }
 
     /// <summary>References of the person's requests waiting for information they have not sent yet.</summary>
     public List<string> AwaitedInformation { get; set; } = [];

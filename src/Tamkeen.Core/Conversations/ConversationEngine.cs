@@ -42,6 +42,9 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
             case TimerFired timer:
                 Fire(m, timer.Kind);
                 break;
+            case StaffActed acted:
+                m.Handoff.StaffActed(acted);
+                break;
         }
         return new ConversationOutcome(m.Reply.Build(Step(conversation)), m.Events, m.Timers, StartedByBot: input is not PersonWrote);
     }
@@ -105,7 +108,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
             return;
         }
 
-        var takesFiles = conversation.State == ConversationState.RequestInformation;
+        var takesFiles = conversation.State is ConversationState.RequestInformation or ConversationState.WithStaff;
         if (takesFiles) m.Incoming = attachments;
         var filesKept = takesFiles ? attachments.Count > 0 : m.Requests.KeepAttachments(attachments);
         var typedNumber = ArabicText.AsNumber(normalized);
@@ -129,6 +132,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         }
         else if (firstContact && command is Command.Greeting) m.Prompt();
         else if (command is { } c && Fire(m, c, normalized)) { }
+        else if (command is null && m.Handoff.TakeUrgent(text, normalized)) { }
         else if (!text.Any(char.IsLetterOrDigit) && m.AtRest)
         {
             // Only emoji or symbols: a friendly one is thanks; none is a question for the guide.
@@ -152,6 +156,9 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
     private static bool Fire(ConversationMachine m, Command command, string normalized)
     {
         var freeText = m.Conversation.State is ConversationState.RequestInformation or ConversationState.FeedbackText;
+        // Waiting for staff, only the way out and the language are commands; "thanks" or "done" is for staff to read.
+        if (m.Conversation.State == ConversationState.WithStaff && command is not (Command.Menu or Command.Cancel or Command.Human or Command.English or Command.Arabic))
+            return false;
         switch (command)
         {
             case Command.Menu: m.Fire(Trigger.ShowMenu); return true;
@@ -210,8 +217,9 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         return true;
     }
 
+    /// <summary>Waiting for staff is not something a pause undoes: staff may answer hours later.</summary>
     private static bool HasSomethingOpen(Conversation conversation) =>
-        conversation.State != ConversationState.MainMenu || conversation.Request is not null || conversation.Guide is not null
+        conversation.State is not (ConversationState.MainMenu or ConversationState.WithStaff) || conversation.Request is not null || conversation.Guide is not null
         || conversation.Feedback is not null || conversation.Information is not null;
 
     private static bool IsSalam(string normalized) => normalized.Contains("سلام", StringComparison.Ordinal);

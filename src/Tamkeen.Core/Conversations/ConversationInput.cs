@@ -1,3 +1,4 @@
+using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 
 namespace Tamkeen.Core.Conversations;
@@ -18,4 +19,10 @@ public sealed record RequestStatusChanged(string Number, Channel Channel, DateTi
 
 /// <summary>A timer the conversation set has come due.</summary>
 public sealed record TimerFired(string Number, Channel Channel, DateTimeOffset At, TimerKind Kind)
+    : ConversationInput(Number, Channel, At);
+
+/// <summary>A staff member replied on the person's case, released it to the bot, closed or reopened it.</summary>
+/// <param name="Staff">The staff member's display name, for the signature.</param>
+public sealed record StaffActed(
+    string Number, Channel Channel, DateTimeOffset At, string CaseReference, StaffActionKind Kind, string Staff, string? Text, IReadOnlyList<Attachment> Attachments)
     : ConversationInput(Number, Channel, At);

@@ -41,12 +41,14 @@ internal sealed class ConversationMachine
         Requests = new RequestFlow(this);
         Feedback = new FeedbackFlow(this);
         FollowUp = new FollowUpFlow(this);
+        Handoff = new HandoffFlow(this);
         ConfigureDialog();
         ConfigureMainMenu();
         Guide.Configure();
         Requests.Configure();
         Feedback.Configure();
         FollowUp.Configure();
+        Handoff.Configure();
         Machine.OnUnhandledTrigger((_, trigger) =>
         {
             if (trigger != Trigger.Prompt) NotUnderstood();
@@ -78,6 +80,7 @@ internal sealed class ConversationMachine
     public RequestFlow Requests { get; }
     public FeedbackFlow Feedback { get; }
     public FollowUpFlow FollowUp { get; }
+    public HandoffFlow Handoff { get; }
 
     public Language Language => Conversation.Language;
     public Channel Channel => Input.Channel;
@@ -154,13 +157,7 @@ internal sealed class ConversationMachine
         .Permit(Trigger.ShowMenu, S.MainMenu)
         .Permit(Trigger.Reset, S.MainMenu)
         .Permit(Trigger.Cancel, S.MainMenu)
-        .InternalTransition(Trigger.AskForPerson, _ =>
-        {
-            // At rest the menu follows; in a form or a text being written, the step goes on where it was.
-            StaffHandoff.NotYet(this);
-            if (AtRest) Fire(Trigger.ShowMenu);
-            else Prompt();
-        })
+        .InternalTransition(Trigger.AskForPerson, _ => Handoff.AskedForPerson())
         .Permit(Trigger.SendInformation, S.RequestInformation)
         .InternalTransition(SwitchLanguageTrigger, (language, _) =>
         {

@@ -1,20 +1,24 @@
+using Tamkeen.Core.Handoff;
+
 namespace Tamkeen.Core.Conversations;
 
 /// <param name="MaxAttachmentMegabytes">The largest photo or document kept, as the person is told when theirs is larger.</param>
 /// <param name="InformationReminderAfter">How long after information was asked, with nothing sent, the person is reminded.</param>
 /// <param name="InformationQuietTime">How long after the last piece of information sent the bot confirms what was added.</param>
-/// <param name="ContactPhone">The association's phone number, given while talking to a staff member here is not ready.</param>
+/// <param name="Handoff">Working hours and the rules of handing a conversation to staff; the defaults when null.</param>
 public sealed record ConversationSettings(
     TimeSpan IdleTimeout,
     int MaxMessageLength,
     int MaxAttachmentMegabytes = 10,
     TimeSpan? InformationReminderAfter = null,
     TimeSpan? InformationQuietTime = null,
-    string ContactPhone = "920000000")
+    HandoffSettings? Handoff = null)
 {
     public static ConversationSettings Default { get; } = new(TimeSpan.FromMinutes(30), 2000);
 
     public TimeSpan ReminderAfter => InformationReminderAfter ?? TimeSpan.FromDays(3);
+
+    public HandoffSettings HandoffRules => Handoff ?? HandoffSettings.Default;
 
     public TimeSpan QuietTime => InformationQuietTime ?? TimeSpan.FromMinutes(10);
 }

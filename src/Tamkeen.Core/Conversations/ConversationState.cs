@@ -17,6 +17,8 @@ public enum ConversationState
     RequestSummary = 8,
     RequestEditPick = 9,
     RequestInformation = 11,
+    /// <summary>Waiting for staff or talking with them: the bot keeps what is sent for the case and stays silent.</summary>
+    WithStaff = 12,
 
     /// <summary>Every step: menu, cancel, a person and the language work the same everywhere.</summary>
     Dialog = 100,

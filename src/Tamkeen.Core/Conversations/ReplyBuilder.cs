@@ -7,6 +7,7 @@ internal sealed class ReplyBuilder
     private IReadOnlyList<ReplyButton> _buttons = [];
     private readonly List<ReplyButton> _added = [];
     private string? _contactButton;
+    private readonly List<Attachment> _attachments = [];
 
     public void Say(string paragraph) => _paragraphs.Add(paragraph);
 
@@ -18,11 +19,14 @@ internal sealed class ReplyBuilder
 
     public void AskForContact(string buttonLabel) => _contactButton = buttonLabel;
 
+    /// <summary>Photos or documents sent with the reply (a staff member's).</summary>
+    public void Attach(IReadOnlyList<Attachment> attachments) => _attachments.AddRange(attachments);
+
     /// <param name="step">The step the person is in after this turn; the buttons belong to it.</param>
     public IReadOnlyList<OutboundMessage> Build(string step) =>
         _paragraphs.Count == 0
             ? []
-            : [new OutboundMessage(string.Join("\n\n", _paragraphs), [.. _added, .. _buttons.Select(b => b with { Payload = ButtonPayloads.Tag(b.Payload, step) })])
+            : [new OutboundMessage(string.Join("\n\n", _paragraphs), [.. _added, .. _buttons.Select(b => b with { Payload = ButtonPayloads.Tag(b.Payload, step) })], [.. _attachments])
             {
                 ContactButton = _contactButton,
             }];

@@ -13,6 +13,12 @@ public enum TimerKind
     RequestOverdue,
     /// <summary>A stored event's reaction is due (at once after its commit, or again after a failure).</summary>
     Reaction,
+    /// <summary>A step of a staff case is to be announced to the staff group, the console and the webhook.</summary>
+    CaseNotice,
+    /// <summary>A case still unclaimed after Handoff:UnclaimedAfter of working time.</summary>
+    CaseUnclaimed,
+    /// <summary>A case still without a staff reply after Handoff:UnansweredAfter of working time.</summary>
+    CaseUnanswered,
 }
 
 /// <summary>Set (<paramref name="DueAt"/> given) or cancel (null) one of the person's timers.</summary>

@@ -8,6 +8,8 @@ public enum Trigger
     Back,
     Cancel,
     AskForPerson,
+    /// <summary>Into the case's waiting step.</summary>
+    ToStaff,
     SwitchLanguage,
     /// <summary>Repeat what the current step asks for.</summary>
     Prompt,

@@ -1,4 +1,5 @@
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Text;
 using S = Tamkeen.Core.Conversations.ConversationState;
 
@@ -77,6 +78,7 @@ internal sealed class FeedbackFlow(ConversationMachine m)
         m.Events.Add(new FeedbackSubmitted(kind, text, reference));
         var thanks = kind == FeedbackKind.Complaint ? TextKey.FeedbackThanksComplaint : TextKey.FeedbackThanksSuggestion;
         m.Reply.Say(m.T(thanks).Replace("{reference}", m.Ltr(reference), StringComparison.Ordinal));
+        if (kind == FeedbackKind.Complaint && m.Settings.HandoffRules.ComplaintsOpenCase) m.Handoff.OpenFor(CaseReason.Complaint, text, aside: true);
         m.Fire(Trigger.ShowMenu);
     }
 }

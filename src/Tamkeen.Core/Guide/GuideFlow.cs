@@ -1,5 +1,6 @@
 using Stateless;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Text;
 using S = Tamkeen.Core.Conversations.ConversationState;
 
@@ -50,6 +51,7 @@ internal sealed class GuideFlow(ConversationMachine m)
             .PermitReentryIf(m.AskTrigger, match => match.Decision == GuideDecision.Answer, "answer")
             .InternalTransitionIf(m.ChooseTrigger, n => n == 1, (_, _) =>
             {
+                m.Conversation.GuideMisses = 0;
                 m.Reply.Say(m.T(Language, TextKey.AnswerGlad));
                 m.Fire(Trigger.ShowMenu);
             }, "1 helped")
@@ -164,20 +166,29 @@ internal sealed class GuideFlow(ConversationMachine m)
         m.Events.Add(new QuestionUnanswered(match.Question, match.Language, UnansweredReason.NoMatch, null));
         m.Conversation.Guide = new GuideContext { Language = match.Language };
         m.Reply.Say(m.T(match.Language, TextKey.QuestionNotSure));
-        m.Reply.Offer(m.PersonOrMenu(match.Language));
+        if (!Missed(match.Question)) m.Reply.Offer(m.PersonOrMenu(match.Language));
+    }
+
+    /// <summary>The second question in a row the guide did not answer goes to staff, with the question.</summary>
+    private bool Missed(string question)
+    {
+        if (++m.Conversation.GuideMisses < 2) return false;
+        m.Handoff.OpenFor(CaseReason.GuideFailedTwice, question, aside: false);
+        return true;
     }
 
     /// <summary>"Did not help" or "none of these": record the question, apologise, offer a person or another try.</summary>
     private void NotAnswered(UnansweredReason reason)
     {
         var language = Language;
-        if (m.Conversation.Guide is { Question: { } question } context)
+        var question = m.Conversation.Guide?.Question;
+        if (m.Conversation.Guide is { Question: not null } context)
         {
             var entryId = reason == UnansweredReason.NotHelpful ? context.EntryIds.FirstOrDefault() : null;
-            m.Events.Add(new QuestionUnanswered(question, language, reason, entryId));
+            m.Events.Add(new QuestionUnanswered(question!, language, reason, entryId));
         }
         m.Conversation.Guide = new GuideContext { Language = language };
         m.Reply.Say(m.T(language, TextKey.AnswerSorry));
-        m.Reply.Offer(m.PersonOrMenu(language));
+        if (!Missed(question ?? "")) m.Reply.Offer(m.PersonOrMenu(language));
     }
 }

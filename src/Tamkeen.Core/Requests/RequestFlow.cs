@@ -1,4 +1,5 @@
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Text;
 using S = Tamkeen.Core.Conversations.ConversationState;
 
@@ -157,6 +158,7 @@ internal sealed class RequestFlow(ConversationMachine m)
         }
         Draft.Tries = 0;
         m.Say(TextKey.RequestTooManyTries);
+        m.Handoff.OpenFor(CaseReason.FieldTries, text: null, aside: true);
         m.Reply.Offer(m.PersonOrMenu(m.Language));
     }
 

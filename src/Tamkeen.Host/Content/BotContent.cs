@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Guide;
+using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Subscriptions;
+using Tamkeen.Host.Handoff;
 using Tamkeen.Host.Settings;
 
 namespace Tamkeen.Host.Content;
@@ -15,7 +17,7 @@ public sealed class BotContent
     public ConversationEngine Engine { get; }
 
     public BotContent(IOptions<ContentOptions> contentOptions, IOptions<ConversationOptions> conversationOptions,
-        IOptions<AttachmentOptions> attachmentOptions, IHostEnvironment environment,
+        IOptions<AttachmentOptions> attachmentOptions, IOptions<HandoffOptions> handoffOptions, IHostEnvironment environment,
         IGuide guide)
     {
         var folder = Path.GetFullPath(contentOptions.Value.Path, environment.ContentRootPath);
@@ -24,11 +26,12 @@ public sealed class BotContent
             Texts = BotTexts.Parse(ReadTexts(Path.Combine(folder, "texts")), ReadTexts(Path.Combine(folder, "texts", "sms")));
             var lexicon = CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json")));
             var subscription = SubscriptionKeywords.Parse(File.ReadAllText(Path.Combine(folder, "subscription.json")));
+            var urgency = UrgencyWords.Parse(File.ReadAllText(Path.Combine(folder, "urgent-words.json")));
             var conversation = conversationOptions.Value;
             var settings = new ConversationSettings(conversation.IdleTimeout, conversation.MaxMessageLength, attachmentOptions.Value.MaxMegabytes,
-                conversation.InformationReminderAfter, conversation.InformationQuietTime, conversation.ContactPhone);
+                conversation.InformationReminderAfter, conversation.InformationQuietTime, handoffOptions.Value.Settings());
             Services = ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json")));
-            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, subscription), settings);
+            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, subscription, urgency), settings);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

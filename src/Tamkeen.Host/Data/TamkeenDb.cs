@@ -6,6 +6,7 @@ using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Feedback;
+using Tamkeen.Host.Handoff;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Messaging.Timers;
@@ -31,6 +32,8 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
     public DbSet<DueTimer> Timers => Set<DueTimer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
+    public DbSet<StaffCase> Cases => Set<StaffCase>();
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -80,6 +83,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
             e.ComplexProperty(c => c.Guide, b => b.ToJson());
             e.ComplexProperty(c => c.Feedback, b => b.ToJson());
             e.ComplexProperty(c => c.Information, b => b.ToJson());
+            e.ComplexProperty(c => c.Handoff, b => b.ToJson());
         });
         builder.Entity<InboxMessage>(e =>
         {
@@ -105,6 +109,26 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
             e.Property(r => r.ServiceId).HasMaxLength(64);
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ServiceRequestId);
             e.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId);
+        });
+        builder.Entity<StaffCase>(e =>
+        {
+            e.ToTable("Cases");
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.HasIndex(c => new { c.Status, c.OpenedAt });
+            // At most one open case per person, even if two of their inputs ran at once.
+            e.HasIndex(c => c.BeneficiaryId).IsUnique().HasFilter("\"Status\" IN ('Open', 'Claimed')");
+            e.Property(c => c.Reference).HasMaxLength(StaffCase.ReferenceMaxLength);
+            e.Property(c => c.ClaimedBy).HasMaxLength(StaffCase.StaffNameMaxLength);
+            e.Property(c => c.ClosedBy).HasMaxLength(StaffCase.StaffNameMaxLength);
+            e.HasOne<Beneficiary>().WithMany().HasForeignKey(c => c.BeneficiaryId);
+        });
+        builder.Entity<CaseEntry>(e =>
+        {
+            e.HasIndex(c => c.CaseId);
+            e.HasIndex(c => c.NoticeKey).IsUnique();
+            e.Property(c => c.By).HasMaxLength(StaffCase.StaffNameMaxLength);
+            e.HasOne(c => c.Case).WithMany().HasForeignKey(c => c.CaseId);
+            e.HasOne(c => c.InboxMessage).WithMany().HasForeignKey(c => c.InboxMessageId);
         });
         builder.Entity<DueTimer>(e =>
         {

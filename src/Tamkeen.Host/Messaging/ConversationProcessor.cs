@@ -99,8 +99,9 @@ public sealed class ConversationProcessor(
             await writer.WriteAsync(async (db, ct) =>
             {
                 Store(db);
-                await events.StoreAsync(db, new RecordContext(inbox, now), outcome.Events, ct);
-                reacting = await reactions.ScheduleAsync(db, inbox, outcome.Events, now, ct);
+                var context = new RecordContext(inbox, now);
+                await events.StoreAsync(db, context, outcome.Events, ct);
+                reacting = await reactions.ScheduleAsync(db, inbox, outcome.Events, now, ct) | context.TimerScheduled;
                 foreach (var timer in outcome.Timers)
                 {
                     var subject = TimerSubject(inbox.BeneficiaryId);

@@ -2,17 +2,23 @@ using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text.Json;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
+using Tamkeen.Host.Messaging.Events;
 
 namespace Tamkeen.Host.Messaging;
 
-/// <summary>What a stored input is: the person wrote, staff changed a request's status, or one of the person's timers fired.</summary>
+/// <summary>What a stored input is: the person wrote, staff changed a request's status or acted on a case, or one of the person's timers fired.</summary>
 public enum InputKind
 {
     Message = 0,
     StatusChange = 1,
     Timer = 2,
+    StaffAction = 3,
 }
+
+/// <summary>A staff action on a case as stored in the person's inbox.</summary>
+public sealed record StaffActionPayload(string CaseReference, StaffActionKind Kind, string Staff, string? Text, IReadOnlyList<Attachment> Attachments);
 
 /// <summary>
 /// An input to a conversation, stored before anyone is acknowledged; unique per (channel, source id). For a message
@@ -57,6 +63,9 @@ public sealed class InboxMessage
         {
             InputKind.StatusChange => new RequestStatusChanged(number, Channel, ReceivedAt, JsonSerializer.Deserialize<RequestNotice>(PayloadJson!)!),
             InputKind.Timer => new TimerFired(number, Channel, ReceivedAt, JsonSerializer.Deserialize<TimerKind>(PayloadJson!)),
+            InputKind.StaffAction => JsonSerializer.Deserialize<StaffActionPayload>(PayloadJson!) is { } staff
+                ? new StaffActed(number, Channel, ReceivedAt, staff.CaseReference, staff.Kind, staff.Staff, staff.Text, staff.Attachments)
+                : throw new InvalidDataException($"Inbox row {Id} has no staff action."),
             _ => new PersonWrote(number, Channel, ReceivedAt, Text, ButtonPayload,
                 AttachmentsJson is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(AttachmentsJson) ?? []),
         };
@@ -65,6 +74,10 @@ public sealed class InboxMessage
     /// <summary>News for the person, delivered through their lane, to where they last wrote from.</summary>
     public static InboxMessage ForNotice(InboxMessage lastFromPerson, RequestNotice notice, DateTimeOffset now) =>
         ForPerson(lastFromPerson, InputKind.StatusChange, $"notice-{Guid.NewGuid():N}", JsonSerializer.Serialize(notice), now);
+
+    /// <summary>A staff member's reply, release, close or reopening, delivered through the person's lane to where they last wrote from.</summary>
+    public static InboxMessage ForStaffAction(InboxMessage lastFromPerson, StaffActionPayload action, DateTimeOffset now) =>
+        ForPerson(lastFromPerson, InputKind.StaffAction, $"staff-{Guid.NewGuid():N}", JsonSerializer.Serialize(action, EventLog.ReadableJson), now);
 
     /// <summary>A timer of the person's, come due; the source id makes a timer that fires twice one input.</summary>
     public static InboxMessage ForTimer(InboxMessage lastFromPerson, long timerId, TimerKind kind, DateTimeOffset dueAt) =>

@@ -17,8 +17,4 @@ public sealed class ConversationOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Conversation:InformationQuietTime must be between 00:01:00 (one minute) and 1.00:00:00 (one day).")]
     public TimeSpan InformationQuietTime { get; set; } = TimeSpan.FromMinutes(10);
-
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Conversation:ContactPhone must be set: the number people are given to reach the association.")]
-    [RegularExpression(@"^\+?[0-9][0-9 \-]{3,19}$", ErrorMessage = "Conversation:ContactPhone must be a phone number of digits, e.g. 920000000.")]
-    public string ContactPhone { get; set; } = "920000000";
 }

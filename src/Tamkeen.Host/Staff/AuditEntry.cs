@@ -43,6 +43,12 @@ public static class AuditActions
     public const string FeedbackAssigned = "feedback-assigned";
     public const string FeedbackNoteSaved = "feedback-note-saved";
     public const string FeedbackReplied = "feedback-replied";
+    public const string CaseClaimed = "case-claimed";
+    public const string CaseReplied = "case-replied";
+    public const string CaseReleased = "case-released";
+    public const string CaseClosed = "case-closed";
+    public const string CaseReopened = "case-reopened";
+    public const string TelegramLinked = "telegram-linked";
     /// <summary>A member of staff had a request's full phone and national ID shown (the console masks them otherwise).</summary>
     public const string PersonalDataShown = "personal-data-shown";
 }

@@ -7,4 +7,7 @@ public sealed class StaffUser : IdentityUser
 {
     /// <summary>Set while the account has a one-time password: nothing but changing it is open until it is changed.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>How replies to people are signed («سارة»); the user name when not set.</summary>
+    public string? DisplayName { get; set; }
 }

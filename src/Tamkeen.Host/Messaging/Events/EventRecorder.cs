@@ -5,7 +5,11 @@ namespace Tamkeen.Host.Messaging.Events;
 
 /// <param name="Input">The stored input whose step raised the event.</param>
 /// <param name="Now">The commit's one reading of the clock.</param>
-public sealed record RecordContext(InboxMessage Input, DateTimeOffset Now);
+public sealed record RecordContext(InboxMessage Input, DateTimeOffset Now)
+{
+    /// <summary>A recorder scheduled a timer: the scheduler is told after the commit.</summary>
+    public bool TimerScheduled { get; set; }
+}
 
 /// <summary>Writes what one type of event creates (a request, a feedback item…), inside the transaction that stores the event.</summary>
 public interface IEventRecorder
