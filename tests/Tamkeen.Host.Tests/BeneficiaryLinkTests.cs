@@ -60,6 +60,22 @@ public class BeneficiaryLinkTests
     }
 
     [Fact]
+    public async Task A_person_waiting_for_staff_who_shares_their_number_from_another_channel_keeps_their_case()
+    {
+        await using var service = await StartAsync();
+        await SayAsync(service, Channel.Sms, Phone, "مرحبا", Phone);
+        await SayAsync(service, Channel.Sms, Phone, "موظف", Phone);
+        await SayAsync(service, Channel.Telegram, "4242", "مرحبا");
+        await SayAsync(service, Channel.Telegram, "4242", Phone, phone: Phone);
+
+        await using var db = service.OpenDatabase();
+        var staffCase = await db.Cases.SingleAsync(Ct);
+        Assert.Equal(Handoff.CaseStatus.Open, staffCase.Status);
+        Assert.Equal((await db.ChannelIdentities.SingleAsync(i => i.Channel == Channel.Telegram, Ct)).BeneficiaryId, staffCase.BeneficiaryId);
+        Assert.Equal(staffCase.Reference, (await db.Conversations.SingleAsync(Ct)).Handoff?.Reference);
+    }
+
+    [Fact]
     public async Task Replies_still_waiting_to_be_sent_stay_with_the_joined_person()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -57,7 +57,7 @@ public sealed class MalformedInputFuzzTests(MalformedInputFuzzTests.AllChannels 
             + $"{withException.Count} logs with an exception, {storedWhenRefused.Count} refused but stored; by status: "
             + string.Join(", ", outcomes.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
         Assert.True(failures.Count == 0, "5xx for: " + Summary(failures.Select(f => f.Case)));
-        Assert.True(errors.Count == 0, "Error logs: " + Summary(errors.Select(e => $"{e.Category}: {First(e.Message)} {e.Exception?.GetType().Name} {e.Exception?.Message}")));
+        Assert.True(errors.Count == 0, "Error logs: " + Summary(errors.Select(e => $"{e.Category}: {First(e.Message)} {e.Exception?.GetType().Name} {e.Exception?.Message} {e.Exception?.InnerException?.Message}")));
         Assert.True(withException.Count == 0, "Logs with an exception: " + Summary(withException.Select(e => e.Category + ": " + e.Exception!.GetType().Name)));
         Assert.True(storedWhenRefused.Count == 0, "Refused but stored: " + Summary(storedWhenRefused));
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Handoff;
 using Tamkeen.Host.Messaging;
 
 namespace Tamkeen.Host.Beneficiaries;
@@ -12,7 +13,7 @@ namespace Tamkeen.Host.Beneficiaries;
 /// contact the person shared of themselves) makes one person of all the channels that carry it: WhatsApp and SMS from one
 /// number are one beneficiary, and a Telegram chat that shares that number joins them, bringing its requests and history.
 /// </summary>
-public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ILogger<BeneficiaryDirectory> logger)
+public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, TimeProvider time, ILogger<BeneficiaryDirectory> logger)
 {
     private readonly ConcurrentDictionary<(Channel, string), Known> _known = new();
 
@@ -98,12 +99,15 @@ public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory,
             {
                 // The conversation and its timers (idle, reminders) go with it; the other's are dropped.
                 var intoSubject = ConversationProcessor.TimerSubject(into);
+                var dropped = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.BeneficiaryId == into, ct);
                 await db.Conversations.Where(c => c.BeneficiaryId == into).ExecuteDeleteAsync(ct);
                 await db.Timers.Where(t => t.Subject == intoSubject).ExecuteDeleteAsync(ct);
                 await db.Conversations.Where(c => c.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.BeneficiaryId, into), ct);
                 await db.Timers.Where(t => t.Subject == ConversationProcessor.TimerSubject(from))
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.Subject, intoSubject).SetProperty(t => t.BeneficiaryId, into), ct);
+                await CaseMerge.KeepOneOpenCaseAsync(db, dropped?.Handoff, into, time.GetUtcNow(), ct);
             }
+            await db.Cases.Where(c => c.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.BeneficiaryId, into), ct);
             await db.Timers.Where(t => t.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(t => t.BeneficiaryId, into), ct);
         }, CancellationToken.None);
         foreach (var (key, known) in _known)
