@@ -21,6 +21,8 @@ public enum TextKey
     FeedbackTooShort,
     FeedbackThanksSuggestion,
     FeedbackThanksComplaint,
+    FeedbackReplySuggestion,
+    FeedbackReplyComplaint,
     Cancelled,
     LanguageSwitched,
     TooLong,
