@@ -13,6 +13,8 @@ public sealed class BotTexts
     {
         [TextKey.FeedbackThanksSuggestion] = ["{reference}"],
         [TextKey.FeedbackThanksComplaint] = ["{reference}"],
+        [TextKey.FeedbackReplySuggestion] = ["{reference}", "{reply}"],
+        [TextKey.FeedbackReplyComplaint] = ["{reference}", "{reply}"],
         [TextKey.TooLong] = ["{limit}"],
         [TextKey.RequestSummary] = ["{service}"],
         [TextKey.RequestSubmitted] = ["{reference}", "{due}"],

@@ -32,6 +32,8 @@ public enum TextKey
     FeedbackTooShort,
     FeedbackThanksSuggestion,
     FeedbackThanksComplaint,
+    FeedbackReplySuggestion,
+    FeedbackReplyComplaint,
     Cancelled,
     LanguageSwitched,
     TooLong,

@@ -103,7 +103,9 @@ public static class SmsReportCommand
             .Replace("{status}", status, StringComparison.Ordinal)
             .Replace("{limit}", "2,000", StringComparison.Ordinal)
             .Replace("{count}", "3", StringComparison.Ordinal)
-            .Replace("{note}", language == Language.Arabic ? "نرجو إرسال صورة عقد الإيجار." : "Please send a photo of the lease.", StringComparison.Ordinal);
+            .Replace("{note}", language == Language.Arabic ? "نرجو إرسال صورة عقد الإيجار." : "Please send a photo of the lease.", StringComparison.Ordinal)
+            .Replace("{reply}", language == Language.Arabic ? "نعتذر عن التأخير، وسيتواصل معك الباحث غداً." : "We are sorry for the delay; the caseworker will call you tomorrow.",
+                StringComparison.Ordinal);
     }
 
     private static string Code(Language language) => language == Language.Arabic ? "ar" : "en";

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
+using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Staff;
@@ -15,14 +16,22 @@ public sealed record FeedbackSender(string? Name, Channel? Channel, string? Cont
 /// <summary>A suggestion or complaint with its sender, for the console.</summary>
 public sealed record FeedbackView(FeedbackItem Item, FeedbackSender Sender);
 
+/// <summary>How a reply went: its outbox status, and the route when not the plain way (WhatsApp's template, the SMS fallback).</summary>
+public sealed record ReplyDelivery(DeliveryStatus Status, string? Route);
+
 /// <summary>
 /// What staff do with suggestions and complaints: a status, an assignee, an internal note, a reply to the person. Each
 /// change is written through the <see cref="DatabaseWriter"/> with its history entry and its audit entry in one commit; a
-/// reply is an outbox row to the channel and address the person last wrote from, handed to the dispatcher after that commit.
+/// reply is an outbox row to the channel and address the person last wrote from, in the language of their conversation,
+/// handed to the dispatcher after that commit.
 /// </summary>
-public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, OutboxSignal outbox, TimeProvider time)
+public sealed class FeedbackDesk(
+    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, OutboxSignal outbox, BotContent content, IEnumerable<IChannelSender> senders,
+    TimeProvider time)
 {
     public const int Shown = 200;
+
+    private readonly HashSet<Channel> _channelsOn = senders.Select(s => s.Channel).ToHashSet();
 
     public async Task<List<FeedbackView>> ListAsync(FeedbackKind? kind, FeedbackStatus? status, CancellationToken ct)
     {
@@ -43,14 +52,14 @@ public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, Databas
         return new FeedbackView(item, (await SendersAsync(db, [item.BeneficiaryId], ct))[item.BeneficiaryId]);
     }
 
-    /// <summary>The item's history, oldest first, with the delivery status of each reply.</summary>
-    public async Task<List<(FeedbackHistoryEntry Entry, DeliveryStatus? Delivery)>> HistoryAsync(long feedbackId, CancellationToken ct)
+    /// <summary>The item's history, oldest first, with how each reply went.</summary>
+    public async Task<List<(FeedbackHistoryEntry Entry, ReplyDelivery? Delivery)>> HistoryAsync(long feedbackId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = await db.FeedbackHistory.AsNoTracking().Where(h => h.FeedbackItemId == feedbackId).OrderBy(h => h.Id).ToListAsync(ct);
         var ids = entries.Where(e => e.OutboxMessageId is not null).Select(e => e.OutboxMessageId!.Value).ToList();
-        var deliveries = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Status, ct);
-        return entries.Select(e => (e, e.OutboxMessageId is { } id && deliveries.TryGetValue(id, out var d) ? (DeliveryStatus?)d : null)).ToList();
+        var deliveries = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => new ReplyDelivery(m.Status, m.Route), ct);
+        return entries.Select(e => (e, e.OutboxMessageId is { } id ? deliveries.GetValueOrDefault(id) : null)).ToList();
     }
 
     /// <summary>The user names of the staff accounts, to assign to.</summary>
@@ -121,26 +130,30 @@ public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, Databas
 
     /// <summary>
     /// Sends a reply into the person's chat, on the channel and to the address they last wrote from, and returns the text
-    /// as sent (the reference before it). Null when the item does not exist or the person never wrote (nowhere to send).
+    /// as sent (the reference before it, in the conversation's language). Null when the item does not exist or the person
+    /// never wrote (nowhere to send). A channel since turned off gets the row already failed, which the history shows.
     /// </summary>
     public async Task<string?> ReplyAsync(string reference, string reply, string staff, CancellationToken ct)
     {
         var item = await ItemAsync(reference, ct);
         if (item is null) return null;
         InboxMessage? last;
+        Language language;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             last = await InboxMessage.LastFromPersonAsync(db.Inbox, item.BeneficiaryId, ct);
+            language = await db.Conversations.AsNoTracking().Where(c => c.BeneficiaryId == item.BeneficiaryId)
+                .Select(c => (Language?)c.Language).FirstOrDefaultAsync(ct) ?? Language.Arabic;
         }
         if (last is null) return null;
-        var text = ReplyText(item, reply.Trim());
+        var text = ReplyText(item, reply.Trim(), language, last.Channel);
         var now = time.GetUtcNow();
         OutboxMessage? row = null;
         await writer.WriteAsync(changes =>
         {
             // Created inside the change: an adds-only change may run twice. News the bot starts: WhatsApp outside its
             // 24-hour window sends it as a template (or SMS).
-            row = OutboxMessage.ReplyTo(last, new OutboundMessage(text, []), now, startedByBot: true);
+            row = OutboxMessage.ReplyTo(last, new OutboundMessage(text, []), now, startedByBot: true).FailedWhenOff(_channelsOn);
             row.InboxMessageId = null;
             changes.Outbox.Add(row);
             changes.FeedbackHistory.Add(new FeedbackHistoryEntry { FeedbackItemId = item.Id, At = now, By = staff, Reply = text, OutboxMessage = row });
@@ -150,9 +163,14 @@ public sealed class FeedbackDesk(IDbContextFactory<TamkeenDb> dbFactory, Databas
         return text;
     }
 
-    /// <summary>The reply as the person reads it: which of theirs it answers, then staff's words. The reference is kept left to right.</summary>
-    public static string ReplyText(FeedbackItem item, string reply) =>
-        $"رد الجمعية على {(item.Kind == FeedbackKind.Complaint ? "شكواك" : "اقتراحك")} رقم \u2066{item.Reference}\u2069:\n{reply}";
+    /// <summary>
+    /// The reply as the person reads it: which of theirs it answers, then staff's words. In Arabic the reference is
+    /// isolated to stay left to right; English goes without the marks, which would make an SMS cost UCS-2 segments.
+    /// </summary>
+    private string ReplyText(FeedbackItem item, string reply, Language language, Channel channel) =>
+        content.Texts[language, item.Kind == FeedbackKind.Complaint ? TextKey.FeedbackReplyComplaint : TextKey.FeedbackReplySuggestion, channel]
+            .Replace("{reference}", language == Language.Arabic ? $"\u2066{item.Reference}\u2069" : item.Reference, StringComparison.Ordinal)
+            .Replace("{reply}", reply, StringComparison.Ordinal);
 
     private async Task<FeedbackItem?> ItemAsync(string reference, CancellationToken ct)
     {

@@ -149,14 +149,8 @@ public sealed class ConversationProcessor(
     /// A reply on a channel that is off (a message came in on Twilio's SMS webhook while only WhatsApp is set up) cannot
     /// go; it is stored as failed, so staff see it, rather than waiting for a sender that never comes.
     /// </summary>
-    private OutboxMessage Reply(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now, bool startedByBot)
-    {
-        var row = OutboxMessage.ReplyTo(inbox, reply, now, startedByBot);
-        if (_channelsOn.Contains(row.Channel)) return row;
-        row.Status = DeliveryStatus.Failed;
-        row.LastError = $"not sent: {row.Channel} is off (its settings are not set)";
-        return row;
-    }
+    private OutboxMessage Reply(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now, bool startedByBot) =>
+        OutboxMessage.ReplyTo(inbox, reply, now, startedByBot).FailedWhenOff(_channelsOn);
 
     /// <summary>Updates only the processing columns of the stored row, in the same commit as the replies.</summary>
     private static void MarkProcessed(TamkeenDb db, InboxMessage inbox, DateTimeOffset now, string? error)

@@ -70,4 +70,13 @@ public sealed class OutboxMessage
         CreatedAt = now,
         NextAttemptAt = now,
     };
+
+    /// <summary>Marks the row failed, saying why, when its channel is off: no dispatcher would ever send it.</summary>
+    public OutboxMessage FailedWhenOff(IReadOnlySet<Channel> channelsOn)
+    {
+        if (channelsOn.Contains(Channel)) return this;
+        Status = DeliveryStatus.Failed;
+        LastError = $"not sent: {Channel} is off (its settings are not set)";
+        return this;
+    }
 }

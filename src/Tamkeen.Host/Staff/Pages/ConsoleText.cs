@@ -1,5 +1,7 @@
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
+using Tamkeen.Host.Channels.Twilio;
+using Tamkeen.Host.Feedback;
 using Tamkeen.Host.Messaging;
 
 namespace Tamkeen.Host.Staff.Pages;
@@ -25,11 +27,14 @@ public static class ConsoleText
         _ => "—",
     };
 
-    public static string Delivery(DeliveryStatus? status) => status switch
+    /// <summary>Says the route too: staff should know the reply reached WhatsApp as the fixed template, or came by SMS.</summary>
+    public static string Delivery(ReplyDelivery? delivery) => delivery switch
     {
-        DeliveryStatus.Sent => "أُرسل",
-        DeliveryStatus.Failed => "تعذّر الإرسال",
-        DeliveryStatus.Pending => "قيد الإرسال",
+        { Status: DeliveryStatus.Sent, Route: TwilioSender.TemplateRoute } => "أُرسل بقالب واتساب المعتمد، لمضيّ ٢٤ ساعة على آخر رسالة منه",
+        { Status: DeliveryStatus.Sent, Route: TwilioSender.SmsFallbackRoute } => "أُرسل برسالة نصية، لمضيّ ٢٤ ساعة على آخر رسالة منه في واتساب",
+        { Status: DeliveryStatus.Sent } => "أُرسل",
+        { Status: DeliveryStatus.Failed } => "تعذّر الإرسال",
+        { Status: DeliveryStatus.Pending } => "قيد الإرسال",
         _ => "",
     };
 
