@@ -68,6 +68,7 @@ public static class TamkeenApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseConsoleLanguage();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -76,6 +77,7 @@ public static class TamkeenApp
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
         app.MapTelegram();
         app.MapStaffSignIn();
+        app.MapConsoleLanguageSwitch();
         app.MapStaffConsole();
         app.MapStaffRequests();
         app.MapRequestAttachments();

@@ -6,6 +6,7 @@ using Tamkeen.Core.Text;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Staff;
 
 namespace Tamkeen.Host.Requests;
 
@@ -28,25 +29,25 @@ public sealed record RequestView(string Reference, string ServiceId, string Serv
     IReadOnlyList<RequestAnswer> Answers, IReadOnlyList<RequestFile> Files, IReadOnlyList<RequestEvent> History,
     DateTimeOffset SubmittedAt, DateTimeOffset DueAt, DateTimeOffset? OverdueSince, DateTimeOffset? InformationReceivedAt);
 
-/// <summary>What the staff console reads about requests, with the names staff read: services, statuses, fields and cities in Arabic.</summary>
+/// <summary>What the staff console reads about requests, with the names staff read: services, statuses, fields and cities in the console's language.</summary>
 public sealed class RequestConsole(IDbContextFactory<TamkeenDb> dbFactory, BotContent content)
 {
     public IReadOnlyList<ServiceDefinition> Services => content.Services.Services;
 
-    public string StatusText(RequestStatus status) => content.Texts[Language.Arabic, Enum.Parse<TextKey>($"Status{status}")];
+    public string StatusText(RequestStatus status) => content.Texts[ConsoleLanguage.Current, Enum.Parse<TextKey>($"Status{status}")];
 
-    public string ServiceName(string id) => content.Services.Find(id)?.Title[Language.Arabic] ?? id;
+    public string ServiceName(string id) => content.Services.Find(id)?.Title[ConsoleLanguage.Current] ?? id;
 
-    public string FieldLabel(RequestField field) => content.Texts[Language.Arabic, Enum.Parse<TextKey>($"RequestLabel{field}")];
+    public string FieldLabel(RequestField field) => content.Texts[ConsoleLanguage.Current, Enum.Parse<TextKey>($"RequestLabel{field}")];
 
-    public static string CityName(string? code) => code is null ? "" : QassimCities.Find(code)?.Arabic ?? code;
+    public static string CityName(string? code) => code is null ? "" : QassimCities.Find(code) is { } city ? ConsoleLanguage.Say(city.Arabic, city.English) : code;
 
     public static string ChannelName(Channel channel) => channel switch
     {
-        Channel.WebChat => "الموقع",
-        Channel.Telegram => "تيليجرام",
-        Channel.WhatsApp => "واتساب",
-        _ => "رسائل SMS",
+        Channel.WebChat => ConsoleLanguage.Say("الموقع", "Website"),
+        Channel.Telegram => ConsoleLanguage.Say("تيليجرام", "Telegram"),
+        Channel.WhatsApp => ConsoleLanguage.Say("واتساب", "WhatsApp"),
+        _ => ConsoleLanguage.Say("رسائل SMS", "SMS"),
     };
 
     public async Task<IReadOnlyList<RequestLine>> ListAsync(RequestFilter filter, CancellationToken ct)
@@ -127,7 +128,7 @@ public sealed class RequestConsole(IDbContextFactory<TamkeenDb> dbFactory, BotCo
 
     private static Dictionary<string, string> Answers(string json) => JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
-    private static string Channels(IEnumerable<Channel> channels) => string.Join("، ", channels.Distinct().Order().Select(ChannelName));
+    private static string Channels(IEnumerable<Channel> channels) => string.Join(ConsoleLanguage.Say("، ", ", "), channels.Distinct().Order().Select(ChannelName));
 
     /// <summary>A reference, part of a name, or a phone in any way it is written (the bot's own reading of a mobile, any digits).</summary>
     private sealed class Search

@@ -1,35 +1,36 @@
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Messaging;
+using static Tamkeen.Host.Staff.ConsoleLanguage;
 
 namespace Tamkeen.Host.Staff.Pages;
 
-/// <summary>The console's Arabic words for the service's values.</summary>
+/// <summary>The console's words for the service's values, in its language.</summary>
 public static class ConsoleText
 {
-    public static string Kind(FeedbackKind kind) => kind == FeedbackKind.Complaint ? "شكوى" : "اقتراح";
+    public static string Kind(FeedbackKind kind) => kind == FeedbackKind.Complaint ? Say("شكوى", "Complaint") : Say("اقتراح", "Suggestion");
 
     public static string Status(FeedbackStatus status) => status switch
     {
-        FeedbackStatus.InProgress => "قيد المعالجة",
-        FeedbackStatus.Handled => "تمت المعالجة",
-        _ => "جديد",
+        FeedbackStatus.InProgress => Say("قيد المعالجة", "In progress"),
+        FeedbackStatus.Handled => Say("تمت المعالجة", "Handled"),
+        _ => Say("جديد", "New"),
     };
 
     public static string Channel(Channel? channel) => channel switch
     {
-        Core.Conversations.Channel.WebChat => "محادثة الموقع",
-        Core.Conversations.Channel.Telegram => "تيليجرام",
-        Core.Conversations.Channel.WhatsApp => "واتساب",
-        Core.Conversations.Channel.Sms => "رسالة نصية",
+        Core.Conversations.Channel.WebChat => Say("محادثة الموقع", "Website chat"),
+        Core.Conversations.Channel.Telegram => Say("تيليجرام", "Telegram"),
+        Core.Conversations.Channel.WhatsApp => Say("واتساب", "WhatsApp"),
+        Core.Conversations.Channel.Sms => Say("رسالة نصية", "SMS"),
         _ => "—",
     };
 
     public static string Delivery(DeliveryStatus? status) => status switch
     {
-        DeliveryStatus.Sent => "أُرسل",
-        DeliveryStatus.Failed => "تعذّر الإرسال",
-        DeliveryStatus.Pending => "قيد الإرسال",
+        DeliveryStatus.Sent => Say("أُرسل", "Sent"),
+        DeliveryStatus.Failed => Say("تعذّر الإرسال", "Could not be sent"),
+        DeliveryStatus.Pending => Say("قيد الإرسال", "Sending"),
         _ => "",
     };
 
