@@ -25,6 +25,12 @@ public static class ConsoleLanguage
     /// <summary>The text in the console's language. Each text is written in both languages side by side, where it is shown.</summary>
     public static string Say(string arabic, string english) => English ? english : arabic;
 
+    /// <summary>
+    /// A name someone typed, inside a sentence built here: kept apart from the text around it (first-strong isolate), so an
+    /// Arabic name in an English sentence, or a Latin one in an Arabic sentence, does not reorder it.
+    /// </summary>
+    public static string Isolate(string? value) => $"\u2068{value}\u2069";
+
     public static void UseConsoleLanguage(this WebApplication app)
     {
         var options = new RequestLocalizationOptions
