@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Requests;
+using Tamkeen.Host.Requests;
 
 namespace Tamkeen.Host.Tests;
 
