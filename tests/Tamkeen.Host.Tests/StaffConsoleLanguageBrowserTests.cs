@@ -35,6 +35,7 @@ public class StaffConsoleLanguageBrowserTests
         Assert.Contains("Total 1 — page 1 of 1", browser.Driver.FindElement(By.CssSelector("nav.pager")).Text);
         Assert.Equal("العربية", browser.Driver.FindElement(By.Id("language")).Text);
         Assert.True(browser.FitsTheScreenWidth(), "The English list must fit a 390 px phone too.");
+        browser.Driver.GetScreenshot().SaveAsFile("/tmp/staff-requests-english.png");
 
         browser.ClickToNextPage(By.CssSelector("nav.console a[href='/staff/']"));
         Assert.Equal(("en", "ltr"), Document(browser));

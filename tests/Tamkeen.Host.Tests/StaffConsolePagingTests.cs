@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Requests;
 using Tamkeen.Host.Requests;
+using Tamkeen.Host.Staff;
 
 namespace Tamkeen.Host.Tests;
 
@@ -60,6 +61,29 @@ public partial class StaffConsolePagingTests
 
         (await staff.GetAsync("staff/language?to=en&back=/staff/", Ct)).Dispose();
         Assert.Contains("Total <bdi>120</bdi> — page <bdi>1</bdi> of <bdi>3</bdi>", await staff.GetStringAsync("staff/requests?status=UnderStudy", Ct));
+    }
+
+    [Fact]
+    public async Task The_audit_log_pages_the_entries_of_the_chosen_person_and_keeps_both_filters_in_its_links()
+    {
+        await using var service = await RunningService.StartAsync();
+        await using (var db = service.OpenDatabase())
+        {
+            var at = DateTimeOffset.UtcNow;
+            db.AuditEntries.AddRange(Enumerable.Range(1, 70).Select(i => AuditEntry.Create(at.AddSeconds(i), "nura", AuditActions.TokenCreated, "nura", $"key {i}")));
+            await db.SaveChangesAsync(Ct);
+        }
+        using var manager = await StaffConsole.SignedInAsync(service, StaffRoles.Manager, "mona");
+
+        var first = await manager.GetStringAsync($"staff/audit?who=nura&action={AuditActions.TokenCreated}", Ct);
+        Assert.Contains("العدد: <bdi>70</bdi> — الصفحة <bdi>1</bdi> من <bdi>2</bdi>", first);
+        Assert.Contains("<bdi>key 70</bdi>", first);
+        Assert.DoesNotContain("<bdi>key 20</bdi>", first);
+        var next = WebUtility.HtmlDecode(NextLink().Match(first).Groups[1].Value);
+        Assert.Equal($"/staff/audit?who=nura&action={AuditActions.TokenCreated}&page=2", next);
+        var second = await manager.GetStringAsync(next, Ct);
+        Assert.Contains("<bdi>key 20</bdi>", second);
+        Assert.Equal(20, Regex.Count(second, "<bdi>key \\d+</bdi>"));
     }
 
     private static List<string> Rows(string html) => RequestRow().Matches(html).Select(m => m.Groups[1].Value).ToList();
