@@ -69,6 +69,7 @@ public static class TamkeenApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseConsoleLanguage();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -77,6 +78,7 @@ public static class TamkeenApp
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
         app.MapTelegram();
         app.MapStaffSignIn();
+        app.MapConsoleLanguageSwitch();
         app.MapStaffConsole();
         app.MapStaffRequests();
         app.MapRequestAttachments();

@@ -29,19 +29,18 @@ public sealed class FeedbackDesk(
     IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, OutboxSignal outbox, BotContent content, IEnumerable<IChannelSender> senders,
     TimeProvider time)
 {
-    public const int Shown = 200;
-
     private readonly HashSet<Channel> _channelsOn = senders.Select(s => s.Channel).ToHashSet();
 
-    public async Task<List<FeedbackView>> ListAsync(FeedbackKind? kind, FeedbackStatus? status, CancellationToken ct)
+    /// <summary>A page of the suggestions and complaints, the newest first.</summary>
+    public async Task<ListPage<FeedbackView>> ListAsync(FeedbackKind? kind, FeedbackStatus? status, int? page, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Feedback.AsNoTracking();
         if (kind is { } k) query = query.Where(f => f.Kind == k);
         if (status is { } s) query = query.Where(f => f.Status == s);
-        var items = await query.OrderByDescending(f => f.Id).Take(Shown).ToListAsync(ct);
-        var senders = await SendersAsync(db, items.Select(f => f.BeneficiaryId).Distinct().ToList(), ct);
-        return items.Select(f => new FeedbackView(f, senders[f.BeneficiaryId])).ToList();
+        var items = await query.OrderByDescending(f => f.Id).PageAsync(page, ct);
+        var senders = await SendersAsync(db, items.Items.Select(f => f.BeneficiaryId).Distinct().ToList(), ct);
+        return items.With(items.Items.Select(f => new FeedbackView(f, senders[f.BeneficiaryId])).ToList());
     }
 
     public async Task<FeedbackView?> FindAsync(string reference, CancellationToken ct)

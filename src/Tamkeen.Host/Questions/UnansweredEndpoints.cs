@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Staff;
 
 namespace Tamkeen.Host.Questions;
 
@@ -34,19 +35,33 @@ public static class UnansweredEndpoints
     public static async Task<List<UnansweredSummary>> TopAsync(IDbContextFactory<TamkeenDb> dbFactory, DateTimeOffset since, int top, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.UnansweredQuestions.Where(q => q.AskedAt >= since)
-            .Select(q => new { q.NormalizedQuestion, q.Question, q.Language, q.Reason, q.EntryId, q.AskedAt })
-            .ToListAsync(ct);
-        return rows.GroupBy(q => q.NormalizedQuestion)
-            .Select(g => new UnansweredSummary(
-                g.OrderByDescending(q => q.AskedAt).First().Question,
-                g.Count(),
-                g.First().Language == Core.Conversations.Language.English ? "en" : "ar",
-                g.Max(q => q.AskedAt),
-                g.GroupBy(q => q.Reason).ToDictionary(r => r.Key.ToString(), r => r.Count()),
-                g.Where(q => q.EntryId is not null).Select(q => q.EntryId!).Distinct().ToList()))
-            .OrderByDescending(q => q.Count).ThenByDescending(q => q.LastAskedAt)
-            .Take(top)
-            .ToList();
+        var rows = await Asked(db.UnansweredQuestions.Where(q => q.AskedAt >= since)).ToListAsync(ct);
+        return Summaries(rows).Select(s => s.Summary).OrderByDescending(q => q.Count).ThenByDescending(q => q.LastAskedAt).Take(top).ToList();
     }
+
+    /// <summary>A page of them for the console: the questions are grouped, counted and paged in the database, then only the page's are read.</summary>
+    public static async Task<ListPage<UnansweredSummary>> PageAsync(IDbContextFactory<TamkeenDb> dbFactory, DateTimeOffset since, int? page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var groups = await db.UnansweredQuestions.Where(q => q.AskedAt >= since).GroupBy(q => q.NormalizedQuestion)
+            // The latest id stands for the latest time: ids grow as questions are recorded.
+            .Select(g => new { Question = g.Key, Count = g.Count(), Latest = g.Max(q => q.Id) })
+            .OrderByDescending(g => g.Count).ThenByDescending(g => g.Latest).PageAsync(page, ct);
+        var wanted = groups.Items.Select(g => g.Question).ToList();
+        var summaries = Summaries(await Asked(db.UnansweredQuestions.Where(q => q.AskedAt >= since && wanted.Contains(q.NormalizedQuestion))).ToListAsync(ct)).ToDictionary(s => s.Key, s => s.Summary);
+        return groups.With(wanted.Select(q => summaries[q]).ToList());
+    }
+
+    private static IQueryable<AskedQuestion> Asked(IQueryable<UnansweredQuestion> questions) => questions.Select(q => new AskedQuestion(q.NormalizedQuestion, q.Question, q.Language, q.Reason, q.EntryId, q.AskedAt));
+
+    private static IEnumerable<(string Key, UnansweredSummary Summary)> Summaries(IEnumerable<AskedQuestion> rows) => rows.GroupBy(q => q.NormalizedQuestion)
+        .Select(g => (g.Key, new UnansweredSummary(
+            g.OrderByDescending(q => q.AskedAt).First().Question,
+            g.Count(),
+            g.First().Language == Core.Conversations.Language.English ? "en" : "ar",
+            g.Max(q => q.AskedAt),
+            g.GroupBy(q => q.Reason).ToDictionary(r => r.Key.ToString(), r => r.Count()),
+            g.Where(q => q.EntryId is not null).Select(q => q.EntryId!).Distinct().ToList())));
+
+    private sealed record AskedQuestion(string NormalizedQuestion, string Question, Core.Conversations.Language Language, Core.Conversations.UnansweredReason Reason, string? EntryId, DateTimeOffset AskedAt);
 }

@@ -6,6 +6,7 @@ using Tamkeen.Core.Text;
 using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Staff;
 
 namespace Tamkeen.Host.Requests;
 
@@ -28,28 +29,29 @@ public sealed record RequestView(string Reference, string ServiceId, string Serv
     IReadOnlyList<RequestAnswer> Answers, IReadOnlyList<RequestFile> Files, IReadOnlyList<RequestEvent> History,
     DateTimeOffset SubmittedAt, DateTimeOffset DueAt, DateTimeOffset? OverdueSince, DateTimeOffset? InformationReceivedAt);
 
-/// <summary>What the staff console reads about requests, with the names staff read: services, statuses, fields and cities in Arabic.</summary>
+/// <summary>What the staff console reads about requests, with the names staff read: services, statuses, fields and cities in the console's language.</summary>
 public sealed class RequestConsole(IDbContextFactory<TamkeenDb> dbFactory, BotContent content)
 {
     public IReadOnlyList<ServiceDefinition> Services => content.Services.Services;
 
-    public string StatusText(RequestStatus status) => content.Texts[Language.Arabic, Enum.Parse<TextKey>($"Status{status}")];
+    public string StatusText(RequestStatus status) => content.Texts[ConsoleLanguage.Current, Enum.Parse<TextKey>($"Status{status}")];
 
-    public string ServiceName(string id) => content.Services.Find(id)?.Title[Language.Arabic] ?? id;
+    public string ServiceName(string id) => content.Services.Find(id)?.Title[ConsoleLanguage.Current] ?? id;
 
-    public string FieldLabel(RequestField field) => content.Texts[Language.Arabic, Enum.Parse<TextKey>($"RequestLabel{field}")];
+    public string FieldLabel(RequestField field) => content.Texts[ConsoleLanguage.Current, Enum.Parse<TextKey>($"RequestLabel{field}")];
 
-    public static string CityName(string? code) => code is null ? "" : QassimCities.Find(code)?.Arabic ?? code;
+    public static string CityName(string? code) => code is null ? "" : QassimCities.Find(code) is { } city ? ConsoleLanguage.Say(city.Arabic, city.English) : code;
 
     public static string ChannelName(Channel channel) => channel switch
     {
-        Channel.WebChat => "الموقع",
-        Channel.Telegram => "تيليجرام",
-        Channel.WhatsApp => "واتساب",
-        _ => "رسائل SMS",
+        Channel.WebChat => ConsoleLanguage.Say("الموقع", "Website"),
+        Channel.Telegram => ConsoleLanguage.Say("تيليجرام", "Telegram"),
+        Channel.WhatsApp => ConsoleLanguage.Say("واتساب", "WhatsApp"),
+        _ => ConsoleLanguage.Say("رسائل SMS", "SMS"),
     };
 
-    public async Task<IReadOnlyList<RequestLine>> ListAsync(RequestFilter filter, CancellationToken ct)
+    /// <summary>A page of the requests that match, the soonest due first.</summary>
+    public async Task<ListPage<RequestLine>> ListAsync(RequestFilter filter, int? page, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.ServiceRequests.AsNoTracking();
@@ -58,18 +60,29 @@ public sealed class RequestConsole(IDbContextFactory<TamkeenDb> dbFactory, BotCo
         if (!string.IsNullOrEmpty(filter.City)) query = query.Where(r => r.City == filter.City);
         if (filter.Overdue) query = query.Where(r => r.OverdueSince != null);
         if (filter.InformationArrived) query = query.Where(r => r.InformationReceivedAt != null);
-        var rows = await query.OrderBy(r => r.DueAt).ToListAsync(ct);
-        var search = Search.For(filter.Search);
-        var lines = rows.Select(r => (Row: r, Answers: Answers(r.AnswersJson))).Where(x => search?.Matches(x.Row, x.Answers) ?? true).ToList();
+        var ordered = query.OrderBy(r => r.DueAt).ThenBy(r => r.Id);
+        ListPage<ServiceRequest> rows;
+        if (Search.For(filter.Search) is { } search)
+        {
+            // Names and phones are inside the answers (JSON, Arabic spelled several ways), which SQL cannot match: only the
+            // references and answers of the filtered requests are read to find the matches, then the page's requests.
+            var candidates = await ordered.Select(r => new { r.Id, r.Reference, r.AnswersJson }).ToListAsync(ct);
+            var matches = candidates.Where(c => search.Matches(c.Reference, Answers(c.AnswersJson))).Select(c => c.Id).ToList();
+            var number = Paging.Within(page, matches.Count);
+            var ids = matches.Skip((number - 1) * Paging.PageSize).Take(Paging.PageSize).ToList();
+            rows = new ListPage<ServiceRequest>(await ordered.Where(r => ids.Contains(r.Id)).ToListAsync(ct), number, matches.Count);
+        }
+        else rows = await ordered.PageAsync(page, ct);
+        var lines = rows.Items.Select(r => (Row: r, Answers: Answers(r.AnswersJson))).ToList();
         var people = lines.Select(l => l.Row.BeneficiaryId).Distinct().ToList();
         var channels = (await db.ChannelIdentities.AsNoTracking().Where(i => people.Contains(i.BeneficiaryId)).Select(i => new { i.BeneficiaryId, i.Channel }).ToListAsync(ct))
             .ToLookup(i => i.BeneficiaryId, i => i.Channel);
-        return lines.Select(l => new RequestLine(
+        return rows.With(lines.Select(l => new RequestLine(
             l.Row.Reference, ServiceName(l.Row.ServiceId), l.Row.Status, StatusText(l.Row.Status), l.Answers.GetValueOrDefault(RequestFields.Code(RequestField.FullName)),
             Channels(channels[l.Row.BeneficiaryId]),
             l.Answers.GetValueOrDefault(RequestFields.Code(RequestField.Mobile)) is { } phone ? FieldValidators.MaskMobile(phone) : null,
             l.Row.NationalId is { } id ? FieldValidators.MaskNationalId(id) : null,
-            l.Row.SubmittedAt, l.Row.DueAt, l.Row.OverdueSince is not null, l.Row.InformationReceivedAt is not null)).ToList();
+            l.Row.SubmittedAt, l.Row.DueAt, l.Row.OverdueSince is not null, l.Row.InformationReceivedAt is not null)).ToList());
     }
 
     public async Task<RequestView?> ReadAsync(string reference, CancellationToken ct)
@@ -127,7 +140,7 @@ public sealed class RequestConsole(IDbContextFactory<TamkeenDb> dbFactory, BotCo
 
     private static Dictionary<string, string> Answers(string json) => JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
-    private static string Channels(IEnumerable<Channel> channels) => string.Join("، ", channels.Distinct().Order().Select(ChannelName));
+    private static string Channels(IEnumerable<Channel> channels) => string.Join(ConsoleLanguage.Say("، ", ", "), channels.Distinct().Order().Select(ChannelName));
 
     /// <summary>A reference, part of a name, or a phone in any way it is written (the bot's own reading of a mobile, any digits).</summary>
     private sealed class Search
@@ -145,9 +158,9 @@ public sealed class RequestConsole(IDbContextFactory<TamkeenDb> dbFactory, BotCo
 
         public static Search? For(string? text) => string.IsNullOrWhiteSpace(text) ? null : new Search(text);
 
-        public bool Matches(ServiceRequest request, Dictionary<string, string> answers)
+        public bool Matches(string reference, Dictionary<string, string> answers)
         {
-            if (ArabicText.Normalize(request.Reference).Contains(_text, StringComparison.Ordinal)) return true;
+            if (ArabicText.Normalize(reference).Contains(_text, StringComparison.Ordinal)) return true;
             if (answers.GetValueOrDefault(RequestFields.Code(RequestField.FullName)) is { } name
                 && ArabicText.Normalize(name).Contains(_text, StringComparison.Ordinal)) return true;
             if (answers.GetValueOrDefault(RequestFields.Code(RequestField.Mobile)) is not { } mobile) return false;

@@ -19,6 +19,16 @@ public static class FailedDeliveries
     public static async Task<List<OutboxMessage>> LatestAsync(IDbContextFactory<TamkeenDb> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Outbox.AsNoTracking().Where(m => m.Status == DeliveryStatus.Failed).OrderByDescending(m => m.Id).Take(Shown).ToListAsync(ct);
+        return await Failed(db).Take(Shown).ToListAsync(ct);
     }
+
+    /// <summary>A page of them for the console, the newest first.</summary>
+    public static async Task<ListPage<OutboxMessage>> PageAsync(IDbContextFactory<TamkeenDb> dbFactory, int? page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Failed(db).PageAsync(page, ct);
+    }
+
+    private static IQueryable<OutboxMessage> Failed(TamkeenDb db) =>
+        db.Outbox.AsNoTracking().Where(m => m.Status == DeliveryStatus.Failed).OrderByDescending(m => m.Id);
 }

@@ -5,7 +5,7 @@ namespace Tamkeen.Host.Staff.Pages;
 
 public sealed class FeedbackStatusForm
 {
-    [Required(ErrorMessage = "اختر الحالة.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.FeedbackStatusMissing))]
     public FeedbackStatus? Status { get; set; }
 }
 
@@ -20,7 +20,7 @@ public sealed class FeedbackAssignMeForm;
 
 public sealed class FeedbackNoteForm
 {
-    [MaxLength(FeedbackItem.NoteMaxLength, ErrorMessage = "الملاحظة أطول من المسموح.")]
+    [MaxLength(FeedbackItem.NoteMaxLength, ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.FeedbackNoteTooLong))]
     public string? Note { get; set; }
 }
 
@@ -28,7 +28,7 @@ public sealed class FeedbackReplyForm
 {
     public const int MaxLength = 1000;
 
-    [Required(ErrorMessage = "اكتب نص الرد.")]
-    [MaxLength(MaxLength, ErrorMessage = "الرد أطول من ١٠٠٠ حرف.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.ReplyMissing))]
+    [MaxLength(MaxLength, ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.ReplyTooLong))]
     public string? Reply { get; set; }
 }

@@ -4,13 +4,13 @@ namespace Tamkeen.Host.Staff.Pages;
 
 public sealed class PasswordForm
 {
-    [Required(ErrorMessage = "اكتب كلمة المرور الحالية.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.CurrentPasswordMissing))]
     public string? Current { get; set; }
 
-    [Required(ErrorMessage = "اكتب كلمة المرور الجديدة.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.NewPasswordMissing))]
     public string? New { get; set; }
 
-    [Required(ErrorMessage = "اكتب كلمة المرور الجديدة مرة ثانية.")]
-    [Compare(nameof(New), ErrorMessage = "كلمتا المرور الجديدتان غير متطابقتين.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.ConfirmationMissing))]
+    [Compare(nameof(New), ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.ConfirmationDiffers))]
     public string? Confirm { get; set; }
 }

@@ -4,21 +4,21 @@ namespace Tamkeen.Host.Staff.Pages;
 
 public sealed class StatusForm
 {
-    [Required(ErrorMessage = "اختر الحالة الجديدة.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.RequestStatusMissing))]
     public string? Status { get; set; }
 
     /// <summary>Internal: kept in the history, never sent.</summary>
-    [StringLength(2000, ErrorMessage = "الملاحظة الداخلية أطول من ٢٠٠٠ حرف.")]
+    [StringLength(2000, ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.RequestNoteTooLong))]
     public string? Note { get; set; }
 
     /// <summary>Sent to the person with the status.</summary>
-    [StringLength(1000, ErrorMessage = "الرسالة إلى المستفيد أطول من ١٠٠٠ حرف.")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.RequestMessageTooLong))]
     public string? Message { get; set; }
 }
 
 public sealed class NoteForm
 {
-    [Required(ErrorMessage = "اكتب الملاحظة.")]
-    [StringLength(2000, ErrorMessage = "الملاحظة أطول من ٢٠٠٠ حرف.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.NoteMissing))]
+    [StringLength(2000, ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.NoteTooLong))]
     public string? Text { get; set; }
 }

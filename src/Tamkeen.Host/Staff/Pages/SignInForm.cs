@@ -4,9 +4,9 @@ namespace Tamkeen.Host.Staff.Pages;
 
 public sealed class SignInForm
 {
-    [Required(ErrorMessage = "اكتب اسم المستخدم.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.UserNameMissing))]
     public string? UserName { get; set; }
 
-    [Required(ErrorMessage = "اكتب كلمة المرور.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.PasswordMissing))]
     public string? Password { get; set; }
 }
