@@ -230,6 +230,37 @@ public class StaffTelegramGroupTests
     }
 
     [Fact]
+    public async Task A_code_from_the_console_page_sent_with_link_links_the_account_once_and_is_audited()
+    {
+        await using var api = await TelegramFakeBotApi.StartAsync();
+        await using var service = await StartAsync(api);
+        using var browser = await StaffConsole.SignedInAsync(service, name: "huda");
+
+        using var page = await StaffConsole.PostFormAsync(browser, "staff/telegram", "link");
+        var code = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(Ct), @"/link (\d{6})").Groups[1].Value;
+        Assert.Matches(@"^\d{6}$", code);
+        await PostAsync(service, PrivateLink(9005, code));
+
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var db = service.OpenDatabase();
+            return await db.Users.AnyAsync(u => u.UserName == "huda" && u.TelegramUserId == 9005 && u.TelegramLinkCodeHash == null, Ct);
+        }, "the account linked");
+        var confirmation = (await api.WaitForAsync("sendMessage")).Single(c => c["chat_id"]!.GetValue<long>() == 9005);
+        Assert.Contains("رُبط حسابك", confirmation["text"]!.GetValue<string>());
+        await using (var db = service.OpenDatabase())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.TelegramLinked && a.Who == "huda", Ct));
+            // A /link is staff's: it never reaches a beneficiary's conversation.
+            Assert.False(await db.Inbox.AnyAsync(m => m.Text != null && m.Text.StartsWith("/link"), Ct));
+        }
+
+        await PostAsync(service, PrivateLink(9006, code));
+        await Eventually.UntilAsync(() => api.CallsOf("sendMessage").Any(c => c["chat_id"]!.GetValue<long>() == 9006), "the refusal");
+        Assert.Contains("غير صحيح", api.CallsOf("sendMessage").Single(c => c["chat_id"]!.GetValue<long>() == 9006)["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_burst_of_cases_is_posted_to_the_group_within_its_own_rate_limit()
     {
         await using var api = await TelegramFakeBotApi.StartAsync();
