@@ -46,6 +46,8 @@ public class HandoffDeskTests
         Assert.Equal((CaseReason.AskedForPerson, CaseStatus.Open, Channel.WebChat, false), (opened.Reason, opened.Status, opened.Channel, opened.Urgent));
 
         await visitor.SendAsync("لم تصلني الإعانة لهذا الشهر");
+        // The person's message is taken in before the reply, as the timeline below expects; storing it is not enough.
+        await service.WaitUntilIdleAsync();
         var desk = service.Services.GetRequiredService<CaseDesk>();
         Assert.Equal(CaseOutcome.Done, (await desk.ReplyAsync(opened.Reference, Sara, "سأراجع ملفك الآن وأعود إليك.", [], Ct)).Outcome);
         await service.WaitUntilIdleAsync();
