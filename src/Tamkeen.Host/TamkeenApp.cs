@@ -19,6 +19,7 @@ using Tamkeen.Host.Content;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Feedback;
 using Tamkeen.Host.Handoff;
+using Tamkeen.Host.Handoff.Telegram;
 using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Questions;
 using Tamkeen.Host.Messaging;
@@ -58,6 +59,7 @@ public static class TamkeenApp
         builder.Services.AddWebChatRateLimits();
         builder.Services.AddSingleton<IChannelSender, WebChatSender>();
         builder.AddTelegram();
+        builder.AddHandoffTelegram();
         builder.AddTwilio();
         builder.AddBadRequests();
         builder.AddStaffSignIn();
@@ -77,6 +79,7 @@ public static class TamkeenApp
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapWebChat(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
         app.MapTelegram();
+        app.MapHandoffTelegram();
         app.MapStaffSignIn();
         app.MapConsoleLanguageSwitch();
         app.MapStaffConsole();

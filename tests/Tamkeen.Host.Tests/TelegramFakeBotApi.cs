@@ -12,7 +12,8 @@ namespace Tamkeen.Host.Tests;
 
 /// <summary>
 /// A small stand-in for the Bot API on a loopback port, for what the emulator cannot do: files (getFile and the
-/// download) and error answers (403, 429). It records every method called with its JSON body.
+/// download), error answers (403, 429), groups (replies, edits, answerCallbackQuery). It records every method called
+/// with its JSON body and when it arrived.
 /// </summary>
 public sealed class TelegramFakeBotApi : IAsyncDisposable
 {
@@ -24,6 +25,9 @@ public sealed class TelegramFakeBotApi : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
     public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
+
+    /// <summary>When each call arrived, in order: for rate limits.</summary>
+    public ConcurrentQueue<(string Method, long ChatId, DateTimeOffset At)> Arrivals { get; } = new();
 
     /// <summary>Files by file id; getFile knows only these, and they download from file_path "files/{id}".</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
@@ -85,17 +89,18 @@ public sealed class TelegramFakeBotApi : IAsyncDisposable
             ? (await JsonNode.ParseAsync(http.Request.Body))?.AsObject() ?? []
             : [];
         Calls.Enqueue((method, body));
+        Arrivals.Enqueue((method, body["chat_id"]?.GetValue<long>() ?? 0, DateTimeOffset.UtcNow));
         var answer = _answers.TryGetValue(method, out var given) ? given(body) : Normally(method, body);
         await answer.ExecuteAsync(http);
     }
 
     private IResult Normally(string method, JsonObject body) => method switch
     {
-        "sendMessage" or "editMessageReplyMarkup" => Ok(new
+        "sendMessage" or "editMessageReplyMarkup" or "editMessageText" => Ok(new
         {
             message_id = method == "sendMessage" ? Interlocked.Increment(ref _nextMessageId) : body["message_id"]!.GetValue<int>(),
             date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            chat = new { id = body["chat_id"]!.GetValue<long>(), type = "private" },
+            chat = new { id = body["chat_id"]!.GetValue<long>(), type = body["chat_id"]!.GetValue<long>() < 0 ? "supergroup" : "private" },
             text = body["text"]?.GetValue<string>() ?? "",
         }),
         "getFile" when Files.TryGetValue(body["file_id"]!.GetValue<string>(), out var bytes) => Ok(new

@@ -17,7 +17,8 @@ public class TelegramSenderTests
     {
         var httpClients = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         var options = Options.Create(new TelegramOptions { BotToken = TelegramFakeBotApi.Token, ApiBaseUrl = api.ToString() });
-        return new TelegramSender(new TelegramBot(httpClients, options));
+        // Replies to people never read the outbox; only staff-group rows do.
+        return new TelegramSender(new TelegramBot(httpClients, options), null!);
     }
 
     private static OutboxMessage Reply(string text, IReadOnlyList<ReplyButton>? buttons = null, string? contactButton = null) => new()

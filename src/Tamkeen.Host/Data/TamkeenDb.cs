@@ -97,6 +97,13 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => new { m.Channel, m.Address });
             e.HasIndex(m => m.ProviderMessageId);
+            e.HasIndex(m => m.CaseEntryId).IsUnique();
+            e.HasIndex(m => m.CaseId);
+        });
+        builder.Entity<StaffUser>(e =>
+        {
+            e.HasIndex(u => u.TelegramUserId).IsUnique();
+            e.Property(u => u.TelegramLinkCodeHash).HasMaxLength(64);
         });
         builder.Entity<ServiceRequest>(e =>
         {

@@ -16,6 +16,9 @@ public sealed class HandoffOptions
     /// <summary>The group is a forum: each case gets its own topic instead of a card with replies under it.</summary>
     public bool UseForumTopics { get; set; }
 
+    /// <summary>The console's public address (https://tamkeen.example.org): the card's "open in the console" button; empty: no button.</summary>
+    public string? ConsoleBaseUrl { get; set; }
+
     public string[] WorkingDays { get; set; } = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"];
 
     /// <summary>"08:00-14:00" in <see cref="TimeZone"/>.</summary>
@@ -72,6 +75,8 @@ public sealed class HandoffOptions
                 problems.Add($"{Section}:Holidays must be dates as yyyy-MM-dd, e.g. \"2027-02-22\"; found \"{day}\".");
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _))
                 problems.Add($"{Section}:TimeZone must be a time zone id such as \"Asia/Riyadh\"; found \"{o.TimeZone}\".");
+            if (o.ConsoleBaseUrl is { Length: > 0 } console && !(Uri.TryCreate(console, UriKind.Absolute, out var consoleUri) && consoleUri.Scheme is "http" or "https"))
+                problems.Add($"{Section}:ConsoleBaseUrl must be the console's absolute http or https address, e.g. https://tamkeen.example.org.");
             if (o.AlertWebhookUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
                 problems.Add($"{Section}:AlertWebhookUrl must be an absolute http or https URL.");
             if (o.AlertWebhookUrl is { Length: > 0 } && (o.AlertWebhookSecret?.Length ?? 0) < 16)

@@ -22,6 +22,16 @@ public static class DispatchRateLimiter
         return PartitionedRateLimiter.CreateChained(recipient, channel);
     }
 
+    /// <summary>The staff group's own limit, taken after the channel's per-chat and per-second ones.</summary>
+    public static RateLimiter ForStaffGroup(StaffGroupRateLimit limit) => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+    {
+        PermitLimit = limit.Permits,
+        Window = limit.Window,
+        SegmentsPerWindow = 12,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
     /// <summary>
     /// A sliding window rather than a token bucket: a full bucket would let a burst of twice the limit through within one
     /// second (the stored tokens plus the refill), and "30 a second" is the rule Telegram enforces.

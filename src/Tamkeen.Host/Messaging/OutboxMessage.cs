@@ -3,6 +3,24 @@ using Tamkeen.Core.Conversations;
 
 namespace Tamkeen.Host.Messaging;
 
+/// <summary>Who a row is for: a beneficiary on one of their channels, or the staff group (alerts about a case).</summary>
+public enum OutboxRecipient
+{
+    Beneficiary = 0,
+    StaffGroup = 1,
+}
+
+/// <summary>What a staff-group row does in the group.</summary>
+public enum StaffGroupPost
+{
+    /// <summary>A case's card, with its buttons.</summary>
+    Card = 1,
+    /// <summary>A reply under the case's latest card.</summary>
+    Reply = 2,
+    /// <summary>The case's latest card rewritten (claimed, closed); it sends no new message.</summary>
+    CardEdit = 3,
+}
+
 public enum DeliveryStatus
 {
     Pending = 0,
@@ -14,7 +32,20 @@ public enum DeliveryStatus
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
+
+    /// <summary>0 for the staff group.</summary>
     public long BeneficiaryId { get; set; }
+
+    public OutboxRecipient Recipient { get; set; }
+
+    /// <summary>The case a staff-group row is about: a reply to one of its posts in the group finds the case by this row.</summary>
+    public long? CaseId { get; set; }
+
+    /// <summary>The case timeline entry a staff-group row announces; unique, so an entry announced again posts nothing.</summary>
+    public long? CaseEntryId { get; set; }
+
+    public StaffGroupPost? GroupPost { get; set; }
+
     public Channel Channel { get; set; }
     public required string Address { get; set; }
     public required string Text { get; set; }

@@ -49,6 +49,7 @@ internal sealed class OutboxRowSender(
 
     private readonly Channel _channel = sender.Channel;
     private readonly PartitionedRateLimiter<string> _rateLimiter = DispatchRateLimiter.Create(options.RateLimit(sender.Channel));
+    private readonly RateLimiter _staffGroupLimiter = DispatchRateLimiter.ForStaffGroup(options.StaffGroup);
 
     public async Task<RowOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -64,6 +65,11 @@ internal sealed class OutboxRowSender(
 
         using (var lease = await _rateLimiter.AcquireAsync(message.Address, 1, cancellationToken))
         {
+            if (!lease.IsAcquired) return RowOutcome.NotTried;
+        }
+        if (message.Recipient == OutboxRecipient.StaffGroup)
+        {
+            using var lease = await _staffGroupLimiter.AcquireAsync(1, cancellationToken);
             if (!lease.IsAcquired) return RowOutcome.NotTried;
         }
 
@@ -211,5 +217,9 @@ internal sealed class OutboxRowSender(
             db.Entry(identity).Property(i => i.UnreachableSince).IsModified = true;
         }, CancellationToken.None);
 
-    public ValueTask DisposeAsync() => _rateLimiter.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _rateLimiter.DisposeAsync();
+        await _staffGroupLimiter.DisposeAsync();
+    }
 }

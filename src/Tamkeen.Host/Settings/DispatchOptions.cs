@@ -35,6 +35,9 @@ public sealed class DispatchOptions
     public ChannelRateLimit Sms { get; set; } = new() { PerSecond = 1 };
     public ChannelRateLimit WebChat { get; set; } = new() { PerSecond = 1000 };
 
+    /// <summary>Telegram lets a bot post about 20 messages a minute in one group; alerts of a burst of cases wait their turn.</summary>
+    public StaffGroupRateLimit StaffGroup { get; set; } = new();
+
     public ChannelRateLimit RateLimit(Channel channel) => channel switch
     {
         Channel.Telegram => Telegram,
@@ -56,6 +59,10 @@ public sealed class DispatchOptions
                 if (limit.PerRecipientPerSecond is < 0 or > 10_000)
                     problems.Add($"{Section}:{channel}:PerRecipientPerSecond must be between 0 (no limit) and 10000 (it is {limit.PerRecipientPerSecond}).");
             }
+            if (options.StaffGroup.Permits is < 1 or > 1000)
+                problems.Add($"{Section}:StaffGroup:Permits must be between 1 and 1000 (it is {options.StaffGroup.Permits}).");
+            if (options.StaffGroup.Window < TimeSpan.FromSeconds(1) || options.StaffGroup.Window > TimeSpan.FromHours(1))
+                problems.Add($"{Section}:StaffGroup:Window must be between 00:00:01 and 01:00:00 (it is {options.StaffGroup.Window}).");
             if (options.RetryMaxDelay < options.RetryBaseDelay)
                 problems.Add($"{Section}:RetryMaxDelay must not be shorter than {Section}:RetryBaseDelay.");
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
@@ -69,4 +76,11 @@ public sealed class ChannelRateLimit
 {
     public int PerSecond { get; set; }
     public int PerRecipientPerSecond { get; set; }
+}
+
+/// <summary>Posts to the staff Telegram group: at most <see cref="Permits"/> in any <see cref="Window"/>.</summary>
+public sealed class StaffGroupRateLimit
+{
+    public int Permits { get; set; } = 20;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

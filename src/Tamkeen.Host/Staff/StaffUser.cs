@@ -10,4 +10,12 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>How replies to people are signed («سارة»); the user name when not set.</summary>
     public string? DisplayName { get; set; }
+
+    /// <summary>The Telegram account linked with /link: its presses and replies in the staff group act as this account.</summary>
+    public long? TelegramUserId { get; set; }
+
+    /// <summary>SHA-256 of the one-time /link code shown on /staff/telegram, until it is used or expires.</summary>
+    public string? TelegramLinkCodeHash { get; set; }
+
+    public DateTimeOffset? TelegramLinkCodeExpiresAt { get; set; }
 }

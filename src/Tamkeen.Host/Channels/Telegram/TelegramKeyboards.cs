@@ -22,4 +22,12 @@ public static class TelegramKeyboards
         if (buttons.Count == 0) return new ReplyKeyboardRemove();
         return new InlineKeyboardMarkup(buttons.Select(b => new[] { InlineKeyboardButton.WithCallbackData(b.Label, b.Payload) }));
     }
+
+    /// <summary>A staff-group row's buttons: a payload that is an http(s) address opens it (the console), others are presses.</summary>
+    public static InlineKeyboardMarkup ForStaffGroup(OutboxMessage message) => new(message.Buttons.Select(b => new[]
+    {
+        Uri.TryCreate(b.Payload, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? InlineKeyboardButton.WithUrl(b.Label, b.Payload)
+            : InlineKeyboardButton.WithCallbackData(b.Label, b.Payload),
+    }));
 }

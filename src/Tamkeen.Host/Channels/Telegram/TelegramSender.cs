@@ -1,13 +1,20 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
 
 namespace Tamkeen.Host.Channels.Telegram;
 
-/// <summary>Sends a reply once with sendMessage and says how it went; the dispatcher decides about retries.</summary>
-public sealed class TelegramSender(TelegramBot telegram) : IChannelSender
+/// <summary>
+/// Sends a reply once with sendMessage and says how it went; the dispatcher decides about retries. Staff-group rows are
+/// HTML (for mentions) and go under or onto the case's latest card, which the group's queue sent before them.
+/// </summary>
+public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<TamkeenDb> dbFactory) : IChannelSender
 {
     public Channel Channel => Channel.Telegram;
 
@@ -17,16 +24,20 @@ public sealed class TelegramSender(TelegramBot telegram) : IChannelSender
             return new SendOutcome.Permanent("Not a Telegram chat id");
         try
         {
-            var sent = await telegram.Client().SendMessage(chatId, message.Text, replyMarkup: TelegramKeyboards.For(message),
-                cancellationToken: cancellationToken);
-            return new SendOutcome.Sent(sent.Id.ToString(CultureInfo.InvariantCulture));
+            var bot = telegram.Client();
+            if (message.Recipient == OutboxRecipient.Beneficiary)
+            {
+                var sent = await bot.SendMessage(chatId, message.Text, replyMarkup: TelegramKeyboards.For(message), cancellationToken: cancellationToken);
+                return new SendOutcome.Sent(Id(sent.Id));
+            }
+            return await SendToStaffGroupAsync(bot, chatId, message, cancellationToken);
         }
         catch (ApiRequestException e)
         {
             return e.ErrorCode switch
             {
                 // Blocked by the person, or their account deleted.
-                403 => new SendOutcome.Permanent($"403 {e.Message}", Unreachable: true),
+                403 => new SendOutcome.Permanent($"403 {e.Message}", Unreachable: message.Recipient == OutboxRecipient.Beneficiary),
                 400 => new SendOutcome.Permanent($"400 {e.Message}"),
                 429 => new SendOutcome.Transient($"429 {e.Message}", e.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : null),
                 _ => new SendOutcome.Transient($"{e.ErrorCode} {e.Message}"),
@@ -39,4 +50,35 @@ public sealed class TelegramSender(TelegramBot telegram) : IChannelSender
             return new SendOutcome.Transient($"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    private async Task<SendOutcome> SendToStaffGroupAsync(ITelegramBotClient bot, long chatId, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var keyboard = TelegramKeyboards.ForStaffGroup(message);
+        if (message.GroupPost == StaffGroupPost.Card)
+        {
+            var card = await bot.SendMessage(chatId, message.Text, ParseMode.Html, replyMarkup: keyboard, cancellationToken: cancellationToken);
+            return new SendOutcome.Sent(Id(card.Id));
+        }
+        if (await LatestCardAsync(message, cancellationToken) is not { } cardId)
+            return new SendOutcome.Permanent("The case's card was never posted in the staff group");
+        if (message.GroupPost == StaffGroupPost.CardEdit)
+        {
+            await bot.EditMessageText(chatId, cardId, message.Text, ParseMode.Html, replyMarkup: keyboard, cancellationToken: cancellationToken);
+            return new SendOutcome.Sent(null);
+        }
+        var reply = await bot.SendMessage(chatId, message.Text, ParseMode.Html,
+            replyParameters: new ReplyParameters { MessageId = cardId, AllowSendingWithoutReply = true }, cancellationToken: cancellationToken);
+        return new SendOutcome.Sent(Id(reply.Id));
+    }
+
+    private async Task<int?> LatestCardAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var id = await db.Outbox.AsNoTracking()
+            .Where(m => m.CaseId == message.CaseId && m.GroupPost == StaffGroupPost.Card && m.Status == DeliveryStatus.Sent && m.ProviderMessageId != null)
+            .OrderByDescending(m => m.Id).Select(m => m.ProviderMessageId).FirstOrDefaultAsync(cancellationToken);
+        return int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var cardId) ? cardId : null;
+    }
+
+    private static string Id(int messageId) => messageId.ToString(CultureInfo.InvariantCulture);
 }

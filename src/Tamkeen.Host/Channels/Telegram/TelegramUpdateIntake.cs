@@ -9,7 +9,7 @@ namespace Tamkeen.Host.Channels.Telegram;
 /// Telegram after this returns. A button press is then answered and its keyboard removed, off this path.
 /// </summary>
 public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageIntake intake, TelegramCallbackQueue callbacks,
-    ILogger<TelegramUpdateIntake> logger)
+    IEnumerable<ITelegramStaffUpdates> staff, ILogger<TelegramUpdateIntake> logger)
 {
     /// <summary>What the bot asks Telegram for; everything else is never delivered.</summary>
     public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
@@ -22,6 +22,7 @@ public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageInt
             logger.LogWarning("Dropped Telegram update {UpdateId}, which has no {MissingPart}", update.Id, missing);
             return true;
         }
+        if (staff.Any(s => s.TryTake(update))) return true;
         if (await reader.ReadAsync(update, cancellationToken) is { } inbound
             && (await intake.AcceptAsync(inbound, cancellationToken)).Status == IntakeStatus.Busy) return false;
         if (update.CallbackQuery is { } pressed) callbacks.Enqueue(pressed);

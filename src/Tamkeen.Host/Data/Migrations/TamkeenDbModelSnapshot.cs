@@ -680,6 +680,12 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("ButtonsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CaseEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -690,6 +696,10 @@ namespace Tamkeen.Host.Data.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupPost")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("InboxMessageId")
                         .HasColumnType("INTEGER");
@@ -707,6 +717,11 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Route")
@@ -734,6 +749,11 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("ProviderMessageId");
 
@@ -1040,6 +1060,16 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TelegramLinkCodeExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TelegramLinkCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TelegramUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1055,6 +1085,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TelegramUserId")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
