@@ -79,6 +79,7 @@ public static class TamkeenApp
         app.MapStaffSignIn();
         app.MapStaffConsole();
         app.MapStaffRequests();
+        app.MapCases();
         app.MapRequestAttachments();
         app.MapTwilio();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
