@@ -66,14 +66,20 @@ public sealed class CaseConsole(IDbContextFactory<TamkeenDb> dbFactory, RequestC
         var received = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == person && m.Kind == InputKind.Message).ToListAsync(ct);
         var sent = await db.Outbox.AsNoTracking().Where(m => m.BeneficiaryId == person).ToListAsync(ct);
         var staffInputs = await db.Inbox.AsNoTracking().Where(m => m.BeneficiaryId == person && m.Kind == InputKind.StaffAction)
-            .Select(m => new { m.Id, m.PayloadJson }).ToListAsync(ct);
+            .Select(m => new { m.Id, m.PayloadJson, m.ReceivedAt, m.Channel }).ToListAsync(ct);
         var staffByInput = staffInputs.ToDictionary(m => m.Id, m => JsonSerializer.Deserialize<StaffActionPayload>(m.PayloadJson!)!);
+        var answered = sent.Select(m => m.InboxMessageId).ToHashSet();
+        // A reply the person's lane has not turned into a message yet: shown as staff wrote it, still to be sent.
+        var waiting = staffInputs.Where(m => !answered.Contains(m.Id) && staffByInput[m.Id] is { Kind: Core.Handoff.StaffActionKind.Replied })
+            .Select(m => new TranscriptLine(m.ReceivedAt, false, staffByInput[m.Id].Staff, m.Channel, ContactMask.Numbers(staffByInput[m.Id].Text ?? ""),
+                null, [], DeliveryStatus.Pending));
 
         var transcript = received.Select(m => new TranscriptLine(m.ReceivedAt, true, null, m.Channel, ContactMask.Numbers(m.Text ?? m.ButtonPayload ?? ""),
                 m.Id, Attachments(m.AttachmentsJson), null))
             .Concat(sent.Select(m => new TranscriptLine(m.CreatedAt, false,
                 m.InboxMessageId is { } id && staffByInput.TryGetValue(id, out var action) && action.Kind == Core.Handoff.StaffActionKind.Replied ? action.Staff : null,
                 m.Channel, ContactMask.Numbers(m.Text), null, [], m.Status)))
+            .Concat(waiting)
             .OrderBy(l => l.At).ThenBy(l => l.FromPerson ? 0 : 1).ToList();
 
         var theirRequests = await db.ServiceRequests.AsNoTracking().Where(r => r.BeneficiaryId == person).OrderByDescending(r => r.Id)
