@@ -125,7 +125,7 @@ public sealed class CaseConsole(IDbContextFactory<TamkeenDb> dbFactory, RequestC
     {
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(answersJson)?.GetValueOrDefault(RequestFields.Code(RequestField.FullName)) is { Length: > 0 } name
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(answersJson)?.GetValueOrDefault(RequestFields.Code(RequestField.FullName)) is { } name
                 && !string.IsNullOrWhiteSpace(name) ? name : null;
         }
         catch (JsonException)

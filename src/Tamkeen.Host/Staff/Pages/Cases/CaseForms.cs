@@ -10,6 +10,3 @@ public sealed class CaseReplyForm
     [StringLength(MaxLength, ErrorMessage = "الرد أطول من ١٥٠٠ حرف.")]
     public string? Text { get; set; }
 }
-
-/// <summary>A form whose button is the whole request: claim, release, close, reopen.</summary>
-public sealed class CaseActionForm;
