@@ -84,6 +84,7 @@ public static class TamkeenApp
         app.MapConsoleLanguageSwitch();
         app.MapStaffConsole();
         app.MapStaffRequests();
+        app.MapCases();
         app.MapRequestAttachments();
         app.MapTwilio();
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));

@@ -10,6 +10,12 @@ public static class HandoffServices
     {
         services.AddSingleton<CaseTimers>();
         services.AddSingleton<CaseDesk>();
+        services.AddScoped<CaseConsole>();
+        services.AddSingleton<ConsoleCaseFeed>();
+        services.AddSingleton<ICaseAlerter>(sp => sp.GetRequiredService<ConsoleCaseFeed>());
+        // Last: a webhook that keeps failing holds back only itself (see CaseWebhook.GiveUpAfter).
+        services.AddSingleton<ICaseAlerter, CaseWebhook>();
+        services.AddHttpClient(CaseWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IEventRecorder, CaseOpenedRecorder>();
         services.AddSingleton<IEventRecorder, CaseRaisedRecorder>();
         services.AddSingleton<IEventRecorder, CaseMessageReceivedRecorder>();
