@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Feedback;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Requests;
 using Tamkeen.Host.Staff;
@@ -25,7 +26,7 @@ public sealed record CaseLine(StaffCase Case, string? FirstName);
 /// <summary>One line of the person's conversation: what they sent (inbox) or what went to them (outbox).</summary>
 /// <param name="Staff">The staff member who wrote a reply; null for the bot and the person.</param>
 public sealed record TranscriptLine(DateTimeOffset At, bool FromPerson, string? Staff, Channel Channel, string Text,
-    long? InboxMessageId, IReadOnlyList<Attachment> Attachments, DeliveryStatus? Delivery);
+    long? InboxMessageId, IReadOnlyList<Attachment> Attachments, ReplyDelivery? Delivery);
 
 public sealed record CaseRequest(string Reference, string Service, string Status);
 
@@ -72,13 +73,13 @@ public sealed class CaseConsole(IDbContextFactory<TamkeenDb> dbFactory, RequestC
         // A reply the person's lane has not turned into a message yet: shown as staff wrote it, still to be sent.
         var waiting = staffInputs.Where(m => !answered.Contains(m.Id) && staffByInput[m.Id] is { Kind: Core.Handoff.StaffActionKind.Replied })
             .Select(m => new TranscriptLine(m.ReceivedAt, false, staffByInput[m.Id].Staff, m.Channel, ContactMask.Numbers(staffByInput[m.Id].Text ?? ""),
-                null, [], DeliveryStatus.Pending));
+                null, [], new ReplyDelivery(DeliveryStatus.Pending, null)));
 
         var transcript = received.Select(m => new TranscriptLine(m.ReceivedAt, true, null, m.Channel, ContactMask.Numbers(m.Text ?? m.ButtonPayload ?? ""),
                 m.Id, Attachments(m.AttachmentsJson), null))
             .Concat(sent.Select(m => new TranscriptLine(m.CreatedAt, false,
                 m.InboxMessageId is { } id && staffByInput.TryGetValue(id, out var action) && action.Kind == Core.Handoff.StaffActionKind.Replied ? action.Staff : null,
-                m.Channel, ContactMask.Numbers(m.Text), null, [], m.Status)))
+                m.Channel, ContactMask.Numbers(m.Text), null, [], new ReplyDelivery(m.Status, m.Route))))
             .Concat(waiting)
             .OrderBy(l => l.At).ThenBy(l => l.FromPerson ? 0 : 1).ToList();
 

@@ -12,7 +12,7 @@ using Tamkeen.Host.Data;
 namespace Tamkeen.Host.Data.Migrations
 {
     [DbContext(typeof(TamkeenDb))]
-    [Migration("20261202040452_Handoff")]
+    [Migration("20261202045650_Handoff")]
     partial class Handoff
     {
         /// <inheritdoc />
@@ -683,6 +683,12 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("ButtonsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CaseEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -693,6 +699,10 @@ namespace Tamkeen.Host.Data.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupPost")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("InboxMessageId")
                         .HasColumnType("INTEGER");
@@ -710,6 +720,11 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Route")
@@ -737,6 +752,11 @@ namespace Tamkeen.Host.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("ProviderMessageId");
 
@@ -1043,6 +1063,16 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TelegramLinkCodeExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TelegramLinkCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TelegramUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1058,6 +1088,9 @@ namespace Tamkeen.Host.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TelegramUserId")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
