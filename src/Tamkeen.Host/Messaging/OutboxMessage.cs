@@ -50,6 +50,9 @@ public sealed class OutboxMessage
     public required string Address { get; set; }
     public required string Text { get; set; }
     public string? ButtonsJson { get; set; }
+
+    /// <summary>Photos or documents sent with the text (a staff member's), as kept files; null when none.</summary>
+    public string? AttachmentsJson { get; set; }
     public long? InboxMessageId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DeliveryStatus Status { get; set; }
@@ -88,6 +91,9 @@ public sealed class OutboxMessage
     public IReadOnlyList<ReplyButton> Buttons =>
         ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ReplyButton>>(ButtonsJson) ?? [];
 
+    public IReadOnlyList<Attachment> Attachments =>
+        AttachmentsJson is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(AttachmentsJson) ?? [];
+
     public static OutboxMessage ReplyTo(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now, bool startedByBot) => new()
     {
         BeneficiaryId = inbox.BeneficiaryId,
@@ -95,6 +101,7 @@ public sealed class OutboxMessage
         Address = inbox.SenderAddress,
         Text = reply.Text,
         ButtonsJson = reply.Buttons.Count == 0 ? null : JsonSerializer.Serialize(reply.Buttons),
+        AttachmentsJson = reply.Attachments.Count == 0 ? null : JsonSerializer.Serialize(reply.Attachments),
         InboxMessageId = inbox.Id,
         StartedByBot = startedByBot,
         ContactButton = reply.ContactButton,

@@ -3,10 +3,10 @@
   const ui = {
     ar: { dir: 'rtl', title: 'جمعية تمكين الأسرة بالقصيم', placeholder: 'اكتب رسالتك هنا', send: 'إرسال', switchLabel: 'English', switchPayload: 'English',
           tooLarge: 'الرسالة كبيرة جداً ولم تُرسل. فضلاً اختصرها.', offline: 'تعذّر الإرسال، تحقّق من اتصالك ثم أعد المحاولة.',
-          busy: 'وصلتنا رسائل كثيرة في وقت قصير، وستُرسل رسالتك تلقائياً بعد لحظات.' },
+          busy: 'وصلتنا رسائل كثيرة في وقت قصير، وستُرسل رسالتك تلقائياً بعد لحظات.', photo: 'صورة مرفقة', document: 'ملف مرفق' },
     en: { dir: 'ltr', title: 'Tamkeen Family Empowerment Association, Qassim', placeholder: 'Write your message here', send: 'Send', switchLabel: 'عربي', switchPayload: 'عربي',
           tooLarge: 'The message is too large and was not sent. Please shorten it.', offline: 'Could not send; check your connection and try again.',
-          busy: 'Many messages came in at once; yours will be sent by itself in a moment.' },
+          busy: 'Many messages came in at once; yours will be sent by itself in a moment.', photo: 'Attached photo', document: 'Attached document' },
   };
   const log = document.getElementById('log');
   const form = document.getElementById('composer');
@@ -38,6 +38,13 @@
     bubble.dir = 'auto';
     bubble.dataset.id = line.id;
     bubble.textContent = line.text;
+    for (const file of line.files || []) {
+      const link = document.createElement('a');
+      link.className = 'file';
+      link.href = file.url;
+      link.textContent = file.type.startsWith('image/') ? ui[language].photo : ui[language].document;
+      bubble.appendChild(link);
+    }
     if (line.buttons && line.buttons.length) {
       const row = document.createElement('div');
       row.className = 'buttons';

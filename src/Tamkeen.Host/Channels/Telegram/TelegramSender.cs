@@ -14,7 +14,7 @@ namespace Tamkeen.Host.Channels.Telegram;
 /// Sends a reply once with sendMessage and says how it went; the dispatcher decides about retries. Staff-group rows are
 /// HTML (for mentions) and go under or onto the case's latest card, which the group's queue sent before them.
 /// </summary>
-public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<TamkeenDb> dbFactory) : IChannelSender
+public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<TamkeenDb> dbFactory, AttachmentStore files) : IChannelSender
 {
     public Channel Channel => Channel.Telegram;
 
@@ -28,6 +28,7 @@ public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<Tamke
             if (message.Recipient == OutboxRecipient.Beneficiary)
             {
                 var sent = await bot.SendMessage(chatId, message.Text, replyMarkup: TelegramKeyboards.For(message), cancellationToken: cancellationToken);
+                foreach (var file in message.Attachments) await SendFileAsync(bot, chatId, file, cancellationToken);
                 return new SendOutcome.Sent(Id(sent.Id));
             }
             return await SendToStaffGroupAsync(bot, chatId, message, cancellationToken);
@@ -49,6 +50,16 @@ public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<Tamke
             // No answer, an answer that is not the Bot API's, or a timeout: worth another try.
             return new SendOutcome.Transient($"{e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>A staff member's photo or document, after the text it came with.</summary>
+    private async Task SendFileAsync(ITelegramBotClient bot, long chatId, Attachment file, CancellationToken cancellationToken)
+    {
+        await using var content = File.OpenRead(files.FullPath(file));
+        var upload = InputFile.FromStream(content, Path.GetFileName(file.Url));
+        if (file.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+            await bot.SendPhoto(chatId, upload, cancellationToken: cancellationToken);
+        else await bot.SendDocument(chatId, upload, cancellationToken: cancellationToken);
     }
 
     private async Task<SendOutcome> SendToStaffGroupAsync(ITelegramBotClient bot, long chatId, OutboxMessage message, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
@@ -19,12 +20,14 @@ public static class WebChatEndpoints
         var chat = app.MapGroup("/chat");
         chat.MapGet("/history", GetHistoryAsync).RequireRateLimiting(WebChatRateLimits.Reads);
         chat.MapGet("/events", GetEvents).RequireRateLimiting(WebChatRateLimits.Reads);
+        chat.MapGet("/files/{id:long}/{index:int}", GetFileAsync).RequireRateLimiting(WebChatRateLimits.Reads);
         chat.MapPost("/messages", PostMessageAsync)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBytes))
             .RequireRateLimiting(WebChatRateLimits.Messages);
     }
 
-    internal static WebChatLine BotLine(OutboxMessage m) => new($"b{m.Id}", "bot", m.Text, m.Buttons, m.CreatedAt);
+    internal static WebChatLine BotLine(OutboxMessage m) => new($"b{m.Id}", "bot", m.Text, m.Buttons, m.CreatedAt,
+        m.Attachments.Select((a, i) => new WebChatFile(a.ContentType, string.Create(CultureInfo.InvariantCulture, $"chat/files/{m.Id}/{i}"))).ToList());
 
     private static async Task<IResult> PostMessageAsync(PostedMessage body, HttpContext http, WebChatSession sessions, MessageIntake intake,
         TimeProvider time, CancellationToken ct)
@@ -59,7 +62,7 @@ public static class WebChatEndpoints
             .FirstOrDefaultAsync(ct) ?? Language.Arabic;
 
         // A reply is stored after the message it answers, so time then (person before bot) then id gives the chat order.
-        var lines = received.Select(m => (At: m.ReceivedAt, Bot: false, m.Id, Line: new WebChatLine($"u{m.Id}", "me", m.Text ?? m.ButtonPayload ?? "", [], m.ReceivedAt)))
+        var lines = received.Select(m => (At: m.ReceivedAt, Bot: false, m.Id, Line: new WebChatLine($"u{m.Id}", "me", m.Text ?? m.ButtonPayload ?? "", [], m.ReceivedAt, [])))
             .Concat(sent.Select(m => (At: m.CreatedAt, Bot: true, m.Id, Line: BotLine(m))))
             .OrderBy(x => x.At).ThenBy(x => x.Bot).ThenBy(x => x.Id)
             .Select(x => x.Line)
@@ -70,6 +73,20 @@ public static class WebChatEndpoints
             lastBotId = sent.Count == 0 ? 0 : sent.Max(m => m.Id),
             lines,
         });
+    }
+
+    /// <summary>A file sent into this visitor's chat; any other visitor (or none) gets 404, as for a file that does not exist.</summary>
+    private static async Task<IResult> GetFileAsync(long id, int index, HttpContext http, WebChatSession sessions, IDbContextFactory<TamkeenDb> dbFactory,
+        AttachmentStore store, CancellationToken ct)
+    {
+        if (sessions.Existing(http) is not { } session) return Results.NotFound();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.Channel == Channel.WebChat && m.Address == session, ct);
+        if (row?.Attachments.ElementAtOrDefault(index) is not { } file) return Results.NotFound();
+        var path = store.FullPath(file);
+        return path.StartsWith(store.Folder, StringComparison.Ordinal) && File.Exists(path)
+            ? Results.File(path, file.ContentType, fileDownloadName: Path.GetFileName(path))
+            : Results.NotFound();
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<WebChatLine?> GetEvents(long? after, HttpContext http, WebChatSession sessions,
