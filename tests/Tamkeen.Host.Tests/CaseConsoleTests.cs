@@ -34,7 +34,7 @@ public class CaseConsoleTests
         // Nura's page was opened before; her claim comes second.
         using var second = await StaffConsole.PostFormAsync(nura, page, "claim");
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Contains("استلم sara هذه الحالة قبلك", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync(Ct)));
+        Assert.Contains($"استلم {ConsoleLanguage.Isolate("sara")} هذه الحالة قبلك", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(HttpStatusCode.OK, (await StaffConsole.PostFormAsync(sara, page, "close")).StatusCode);
         using var closedReply = await StaffConsole.PostFormAsync(sara, page, "reply", ("ReplyInput.Text", "رسالة متأخرة"));
         Assert.Contains("أعد فتحها أولاً", WebUtility.HtmlDecode(await closedReply.Content.ReadAsStringAsync(Ct)));

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using OpenQA.Selenium;
 using Tamkeen.Host.Staff;
 
@@ -48,6 +50,59 @@ public class StaffConsoleLanguageBrowserTests
         browser.ClickToNextPage(By.CssSelector("nav.console a[href='/staff/requests']"));
         Assert.Equal(("ar", "rtl"), Document(browser));
         Assert.Contains("هـ", Row(browser));
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
+    public async Task In_English_a_new_case_appears_live_in_English_and_its_page_claims_it_in_English_left_to_right()
+    {
+        // Wednesday 10:00 in Riyadh: working hours.
+        await using var service = await RunningService.StartAsync(time: new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero)));
+        await StaffConsole.CreateAccountAsync(service, "sara", StaffRoles.Staff);
+        using var browser = Browser.Open(new Uri(service.BaseAddress, "staff/cases"));
+        browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
+        browser.ClickToNextPage(By.Id("language"));
+        browser.Fill("username", "sara");
+        browser.Fill("password", StaffConsole.Password);
+        browser.ClickToNextPage(By.CssSelector("button[type=submit]"));
+        browser.Wait.Until(d => d.FindElements(By.Id("case-queue")).Count > 0);
+        Assert.Equal(("en", "ltr"), Document(browser));
+        Assert.Equal("Cases", Heading(browser));
+        Assert.Equal("No cases match.", browser.Driver.FindElement(By.Id("case-queue")).Text);
+        browser.Wait.Until(d => browser.Script("return document.getElementById('case-queue').dataset.listening;") is "true");
+        browser.Script("window.sameDocument = true;");
+
+        using var visitor = service.NewVisitor();
+        await visitor.SendAsync("مرحبا");
+        await visitor.SendAsync("موظف");
+        await service.WaitUntilIdleAsync();
+        string reference;
+        await using (var db = service.OpenDatabase()) reference = (await db.Cases.SingleAsync(TestContext.Current.CancellationToken)).Reference;
+
+        // The table the script fetched is English too: it reads the same cookie.
+        var row = browser.Wait.Until(d => d.FindElements(By.CssSelector($"#case-queue tr[data-reference='{reference}']")).FirstOrDefault())!;
+        Assert.Equal(true, browser.Script("return window.sameDocument === true;"));
+        var line = row.GetDomProperty("textContent")!;
+        Assert.Contains("Waiting for staff", line);
+        Assert.Contains("Asked to talk to a member of staff", line);
+        Assert.Contains("Website chat", line);
+        Assert.Contains("Reason", browser.Driver.FindElement(By.CssSelector("#case-queue thead")).GetDomProperty("textContent"));
+        Assert.Equal("ltr", browser.Script("return getComputedStyle(document.querySelector('#case-queue table')).direction;"));
+        Assert.True(browser.FitsTheScreenWidth(), "The English queue must fit a 390 px phone too.");
+
+        browser.ClickToNextPage(By.LinkText(reference));
+        var claim = browser.Wait.Until(d => d.FindElements(By.Id("claim")).FirstOrDefault())!;
+        Assert.Equal(("en", "ltr"), Document(browser));
+        Assert.Equal($"Case {reference}", Heading(browser));
+        Assert.Equal("Claim", claim.Text);
+        browser.ClickToNextPage(By.Id("claim"));
+        var notice = browser.Wait.Until(d => d.FindElements(By.CssSelector("p.notice")).FirstOrDefault())!;
+        Assert.Equal("You claimed the case: you are the one answering the beneficiary now.", notice.Text);
+        Assert.Equal("With staff", browser.Driver.FindElement(By.Id("case-status")).Text);
+        Assert.Equal("Send the reply", browser.Driver.FindElement(By.Id("send-reply")).Text);
+        Assert.Contains("Claimed by staff — sara", browser.Driver.FindElement(By.Id("timeline")).Text);
+        Assert.True(browser.FitsTheScreenWidth(), "The English case page must fit a 390 px phone.");
+        browser.Driver.GetScreenshot().SaveAsFile("/tmp/staff-case-english.png");
         Assert.Empty(browser.ScriptErrors());
     }
 

@@ -23,4 +23,6 @@ public static class FormErrors
     public static string FeedbackNoteTooLong => Say("الملاحظة أطول من المسموح.", "The note is longer than allowed.");
     public static string ReplyMissing => Say("اكتب نص الرد.", "Write the reply.");
     public static string ReplyTooLong => Say("الرد أطول من ١٠٠٠ حرف.", "The reply is longer than 1000 characters.");
+    public static string CaseReplyMissing => Say("اكتب الرد.", "Write the reply.");
+    public static string CaseReplyTooLong => Say("الرد أطول من ١٥٠٠ حرف.", "The reply is longer than 1500 characters.");
 }

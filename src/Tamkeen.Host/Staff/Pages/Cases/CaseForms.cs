@@ -6,7 +6,7 @@ public sealed class CaseReplyForm
 {
     public const int MaxLength = 1500;
 
-    [Required(ErrorMessage = "اكتب الرد.")]
-    [StringLength(MaxLength, ErrorMessage = "الرد أطول من ١٥٠٠ حرف.")]
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.CaseReplyMissing))]
+    [StringLength(MaxLength, ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.CaseReplyTooLong))]
     public string? Text { get; set; }
 }
