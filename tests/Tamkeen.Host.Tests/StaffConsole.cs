@@ -50,6 +50,25 @@ public static partial class StaffConsole
         return await client.PostAsync(page, body);
     }
 
+    /// <summary>As <see cref="PostFormAsync"/>, as multipart form data with one file, as a form with a file input posts it.</summary>
+    public static async Task<HttpResponseMessage> PostFormWithFileAsync(HttpClient client, string page, string form, (string Name, string FileName, string ContentType, byte[] Content) file,
+        params (string Name, string Value)[] fields)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = AntiforgeryToken().Match(html).Groups[1].Value;
+        Assert.NotEmpty(token);
+        var body = new MultipartFormDataContent
+        {
+            { new StringContent(form), "_handler" },
+            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+        };
+        foreach (var (name, value) in fields) body.Add(new StringContent(value), name);
+        var content = new ByteArrayContent(file.Content);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+        body.Add(content, file.Name, file.FileName);
+        return await client.PostAsync(page, body);
+    }
+
     private static void Check(IdentityResult result) => Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

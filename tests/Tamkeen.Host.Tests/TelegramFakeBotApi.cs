@@ -85,7 +85,8 @@ public sealed class TelegramFakeBotApi : IAsyncDisposable
             return;
         }
         var method = path[$"/bot{Token}/".Length..];
-        var body = http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0
+        var body = http.Request.HasFormContentType ? await UploadAsync(http.Request)
+            : http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0
             ? (await JsonNode.ParseAsync(http.Request.Body))?.AsObject() ?? []
             : [];
         Calls.Enqueue((method, body));
@@ -94,11 +95,26 @@ public sealed class TelegramFakeBotApi : IAsyncDisposable
         await answer.ExecuteAsync(http);
     }
 
+    /// <summary>A file upload (sendPhoto, sendDocument) as multipart form data: its fields, and each file's name and bytes in base64.</summary>
+    private static async Task<JsonObject> UploadAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var body = new JsonObject();
+        foreach (var (name, value) in form) body[name] = name == "chat_id" ? long.Parse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture) : value.ToString();
+        foreach (var file in form.Files)
+        {
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            body[file.Name] = new JsonObject { ["file_name"] = file.FileName, ["bytes"] = Convert.ToBase64String(copy.ToArray()) };
+        }
+        return body;
+    }
+
     private IResult Normally(string method, JsonObject body) => method switch
     {
-        "sendMessage" or "editMessageReplyMarkup" or "editMessageText" => Ok(new
+        "sendMessage" or "sendPhoto" or "sendDocument" or "editMessageReplyMarkup" or "editMessageText" => Ok(new
         {
-            message_id = method == "sendMessage" ? Interlocked.Increment(ref _nextMessageId) : body["message_id"]!.GetValue<int>(),
+            message_id = method.StartsWith("send", StringComparison.Ordinal) ? Interlocked.Increment(ref _nextMessageId) : body["message_id"]!.GetValue<int>(),
             date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             chat = new { id = body["chat_id"]!.GetValue<long>(), type = body["chat_id"]!.GetValue<long>() < 0 ? "supergroup" : "private" },
             text = body["text"]?.GetValue<string>() ?? "",

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -13,12 +14,34 @@ namespace Tamkeen.Host.Tests;
 /// <summary>What the Telegram sender sends, and how it reads the Bot API's answers, against a fake Bot API.</summary>
 public class TelegramSenderTests
 {
+    private static readonly string FilesFolder = Path.Combine(Path.GetTempPath(), "tamkeen-tests", Guid.NewGuid().ToString("N"));
+
     private static TelegramSender Sender(Uri api)
     {
         var httpClients = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         var options = Options.Create(new TelegramOptions { BotToken = TelegramFakeBotApi.Token, ApiBaseUrl = api.ToString() });
+        var files = new AttachmentStore(Options.Create(new AttachmentOptions { Path = FilesFolder }), TimeProvider.System);
         // Replies to people never read the outbox; only staff-group rows do.
-        return new TelegramSender(new TelegramBot(httpClients, options), null!);
+        return new TelegramSender(new TelegramBot(httpClients, options), null!, files);
+    }
+
+    [Fact]
+    public async Task A_staff_file_goes_after_the_text_as_a_document_and_a_photo_as_a_photo()
+    {
+        await using var api = await TelegramFakeBotApi.StartAsync();
+        Directory.CreateDirectory(Path.Combine(FilesFolder, "staff"));
+        await File.WriteAllBytesAsync(Path.Combine(FilesFolder, "staff", "form.pdf"), "%PDF-1.4"u8.ToArray(), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(FilesFolder, "staff", "card.jpg"), [0xFF, 0xD8, 0xFF], TestContext.Current.CancellationToken);
+        var reply = Reply("سارة — جمعية تمكين:\nهذا النموذج المطلوب.");
+        reply.AttachmentsJson = JsonSerializer.Serialize(new[] { new Attachment("application/pdf", "staff/form.pdf"), new Attachment("image/jpeg", "staff/card.jpg") });
+
+        Assert.IsType<SendOutcome.Sent>(await Sender(api.Address).SendAsync(reply, TestContext.Current.CancellationToken));
+
+        Assert.Equal(["sendMessage", "sendDocument", "sendPhoto"], api.Calls.Select(c => c.Method));
+        var document = api.CallsOf("sendDocument").Single();
+        Assert.Equal(6101, document["chat_id"]!.GetValue<long>());
+        var upload = document.Select(p => p.Value).OfType<JsonObject>().Single();
+        Assert.Equal("%PDF-1.4"u8.ToArray(), Convert.FromBase64String(upload["bytes"]!.GetValue<string>()));
     }
 
     private static OutboxMessage Reply(string text, IReadOnlyList<ReplyButton>? buttons = null, string? contactButton = null) => new()

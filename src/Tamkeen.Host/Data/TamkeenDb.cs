@@ -94,6 +94,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
         builder.Entity<OutboxMessage>(e =>
         {
             e.Ignore(m => m.Buttons);
+            e.Ignore(m => m.Attachments);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => new { m.Channel, m.Address });
             e.HasIndex(m => m.ProviderMessageId);

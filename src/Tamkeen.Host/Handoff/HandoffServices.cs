@@ -10,6 +10,7 @@ public static class HandoffServices
     {
         services.AddSingleton<CaseTimers>();
         services.AddSingleton<CaseDesk>();
+        services.AddSingleton<StaffReplyFile>();
         services.AddScoped<CaseConsole>();
         services.AddSingleton<ConsoleCaseFeed>();
         services.AddSingleton<ICaseAlerter>(sp => sp.GetRequiredService<ConsoleCaseFeed>());

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tamkeen.Host.Data;
 using Microsoft.Extensions.Options;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Messaging;
@@ -23,6 +25,19 @@ public static class TwilioEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
         twilio.MapPost("/messages", ReceiveMessageAsync);
         twilio.MapPost("/status", ReceiveStatusAsync);
+        if (options.WhatsAppOn) app.MapGet("/media/{token}", GetMediaAsync);
+    }
+
+    /// <summary>A staff member's file for Twilio to fetch; an unknown or expired token is 404.</summary>
+    private static async Task<IResult> GetMediaAsync(string token, TwilioMediaLinks links, IDbContextFactory<TamkeenDb> dbFactory, AttachmentStore store,
+        CancellationToken ct)
+    {
+        if (links.Read(token) is not var (outboxId, index)) return Results.NotFound();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == outboxId, ct);
+        if (row?.Attachments.ElementAtOrDefault(index) is not { } file) return Results.NotFound();
+        var path = store.FullPath(file);
+        return path.StartsWith(store.Folder, StringComparison.Ordinal) && File.Exists(path) ? Results.File(path, file.ContentType) : Results.NotFound();
     }
 
     /// <summary>Stores the message, then acknowledges with empty TwiML: the reply goes later, through the outbox.</summary>

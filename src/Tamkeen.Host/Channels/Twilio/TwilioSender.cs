@@ -18,6 +18,7 @@ public sealed class TwilioSender(
     Channel channel,
     TwilioMessages messages,
     WhatsAppWindow window,
+    TwilioMediaLinks mediaLinks,
     IOptions<TwilioOptions> options,
     IOptions<SmsOptions> smsOptions,
     ILogger<TwilioSender> logger) : IChannelSender
@@ -38,6 +39,8 @@ public sealed class TwilioSender(
             {
                 From = new PhoneNumber(settings.WhatsAppFrom),
                 Body = body,
+                // WhatsApp carries one file a message; the console sends one with a reply.
+                MediaUrl = message.Attachments.Count == 0 ? null : [mediaLinks.For(message.Id, 0)],
             }, cancellationToken);
 
         if (!string.IsNullOrWhiteSpace(settings.WhatsAppTemplateContentSid))

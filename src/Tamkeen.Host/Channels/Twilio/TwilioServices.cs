@@ -24,6 +24,7 @@ public static class TwilioServices
         services.AddSingleton<TwilioMessages>();
         services.AddSingleton<WhatsAppWindow>();
         services.AddSingleton<TwilioMedia>();
+        services.AddSingleton<TwilioMediaLinks>();
         services.AddSingleton<TwilioDeliveryStatus>();
         if (options.WhatsAppOn) services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, Channel.WhatsApp));
         if (options.SmsOn) services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, Channel.Sms));
