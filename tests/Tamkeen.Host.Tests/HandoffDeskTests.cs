@@ -66,6 +66,24 @@ public class HandoffDeskTests
     }
 
     [Fact]
+    public async Task A_staff_member_sets_the_name_beneficiaries_see_and_replies_are_signed_with_it()
+    {
+        await using var service = await RunningService.StartAsync(time: WorkingHours());
+        using var visitor = service.NewVisitor();
+        var opened = await AskForPersonAsync(service, visitor);
+        using var staff = await StaffConsole.SignedInAsync(service, StaffRoles.Staff, "sara");
+
+        using var saved = await StaffConsole.PostFormAsync(staff, "staff/password", "display-name", ("NameInput.Name", " سارة "));
+        Assert.Contains("حُفظ الاسم.", WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync(Ct)));
+        (await StaffConsole.PostFormAsync(staff, $"staff/cases/{opened.Reference}", "reply", ("ReplyInput.Text", "أهلاً، كيف أساعدك؟"))).Dispose();
+        await service.WaitUntilIdleAsync();
+
+        Assert.Contains("سارة — جمعية تمكين:\nأهلاً، كيف أساعدك؟", System.Text.RegularExpressions.Regex.Unescape(await HistoryAsync(visitor)));
+        await using var db = service.OpenDatabase();
+        Assert.Single(db.AuditEntries, a => a.Action == AuditActions.DisplayNameChanged && a.Who == "sara" && a.Detail == "- → سارة");
+    }
+
+    [Fact]
     public async Task Of_two_staff_claiming_together_one_wins_and_the_other_is_told_who()
     {
         await using var service = await RunningService.StartAsync(time: WorkingHours());

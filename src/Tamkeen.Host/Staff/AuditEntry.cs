@@ -30,6 +30,7 @@ public static class AuditActions
     public const string SignInLockedOut = "sign-in-locked-out";
     public const string SignedOut = "signed-out";
     public const string PasswordChanged = "password-changed";
+    public const string DisplayNameChanged = "display-name-changed";
     public const string AccountCreated = "account-created";
     public const string AccountRoleChanged = "account-role-changed";
     public const string AccountDisabled = "account-disabled";

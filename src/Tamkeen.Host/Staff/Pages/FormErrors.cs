@@ -25,4 +25,6 @@ public static class FormErrors
     public static string ReplyTooLong => Say("الرد أطول من ١٠٠٠ حرف.", "The reply is longer than 1000 characters.");
     public static string CaseReplyMissing => Say("اكتب الرد.", "Write the reply.");
     public static string CaseReplyTooLong => Say("الرد أطول من ١٥٠٠ حرف.", "The reply is longer than 1500 characters.");
+    public static string DisplayNameMissing => Say("يرجى كتابة الاسم.", "Write the name.");
+    public static string DisplayNameTooLong => Say("الاسم أطول من ٤٠ حرفاً.", "The name is longer than 40 characters.");
 }

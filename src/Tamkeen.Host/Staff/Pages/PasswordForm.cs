@@ -14,3 +14,12 @@ public sealed class PasswordForm
     [Compare(nameof(New), ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.ConfirmationDiffers))]
     public string? Confirm { get; set; }
 }
+
+public sealed class DisplayNameForm
+{
+    public const int MaxLength = 40;
+
+    [Required(ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.DisplayNameMissing))]
+    [StringLength(MaxLength, ErrorMessageResourceType = typeof(FormErrors), ErrorMessageResourceName = nameof(FormErrors.DisplayNameTooLong))]
+    public string? Name { get; set; }
+}
