@@ -19,6 +19,8 @@ public enum StaffGroupPost
     Reply = 2,
     /// <summary>The case's latest card rewritten (claimed, closed); it sends no new message.</summary>
     CardEdit = 3,
+    /// <summary>The case's own forum topic, named by the text; the case's other posts go into it. Sent first, with Handoff:UseForumTopics.</summary>
+    Topic = 4,
 }
 
 public enum DeliveryStatus

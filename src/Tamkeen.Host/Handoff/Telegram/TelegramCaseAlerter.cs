@@ -11,7 +11,7 @@ namespace Tamkeen.Host.Handoff.Telegram;
 /// <summary>
 /// Posts each step of a case to the staff Telegram group through the outbox: the card when it opens (again, mentioning the
 /// managers, when it waits unclaimed), the card rewritten when it is claimed or ends, and what the person and staff write
-/// as replies under the card.
+/// as replies under the card. With Handoff:UseForumTopics the case first gets a topic of its own, where all of it is posted.
 /// </summary>
 public sealed class TelegramCaseAlerter(DatabaseWriter writer, OutboxSignal outbox, IOptions<HandoffOptions> options, TimeProvider time)
     : ICaseAlerter
@@ -20,7 +20,7 @@ public sealed class TelegramCaseAlerter(DatabaseWriter writer, OutboxSignal outb
 
     public async Task AnnounceAsync(StaffCase staffCase, CaseEntry entry, CancellationToken cancellationToken)
     {
-        OutboxMessage? row = null;
+        OutboxMessage? row = null, topic = null;
         try
         {
             await writer.WriteAsync(async (db, ct) =>
@@ -28,6 +28,15 @@ public sealed class TelegramCaseAlerter(DatabaseWriter writer, OutboxSignal outb
                 if (await db.Outbox.AnyAsync(m => m.CaseEntryId == entry.Id, ct)) return;
                 if (await PostAsync(db, staffCase, entry, ct) is not var (kind, text, buttons)) return;
                 var now = time.GetUtcNow();
+                if (kind == StaffGroupPost.Card && options.Value.UseForumTopics && !await db.Outbox.AnyAsync(m => m.CaseId == staffCase.Id && m.GroupPost == StaffGroupPost.Topic, ct))
+                {
+                    topic = new OutboxMessage
+                    {
+                        Recipient = OutboxRecipient.StaffGroup, Channel = Channel.Telegram, Address = _group, CaseId = staffCase.Id,
+                        GroupPost = StaffGroupPost.Topic, Text = CaseCard.TopicName(staffCase), StartedByBot = true, CreatedAt = now, NextAttemptAt = now,
+                    };
+                    db.Outbox.Add(topic);
+                }
                 row = new OutboxMessage
                 {
                     Recipient = OutboxRecipient.StaffGroup, Channel = Channel.Telegram, Address = _group, CaseId = staffCase.Id, CaseEntryId = entry.Id,
@@ -37,7 +46,7 @@ public sealed class TelegramCaseAlerter(DatabaseWriter writer, OutboxSignal outb
                 db.Outbox.Add(row);
             }, committed: () =>
             {
-                if (row is not null) outbox.Committed([row]);
+                if (row is not null) outbox.Committed(topic is null ? [row] : [topic, row]);
             }, cancellationToken);
         }
         catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
