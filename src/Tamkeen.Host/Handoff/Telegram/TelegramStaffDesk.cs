@@ -93,9 +93,26 @@ public sealed class TelegramStaffDesk(
         if (left.Count > 0) logger.LogInformation("Telegram: handling {Count} staff updates stored before the last stop", left.Count);
         foreach (var row in left)
         {
-            if (JsonSerializer.Deserialize<Update>(row.Json, JsonBotAPI.Options) is { } update) await HandleAsync(row.Id, update, ct);
+            if (Read(row) is { } update) await HandleAsync(row.Id, update, ct);
+            else
+            {
+                logger.LogWarning("Telegram: the stored staff update {UpdateId} cannot be read and is skipped", row.UpdateId);
+                await MarkHandledAsync(row.Id, ct);
+            }
         }
         return [.. left.Select(r => r.Id)];
+    }
+
+    private static Update? Read(StaffTelegramUpdate row)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Update>(row.Json, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task HandleAsync(long rowId, Update update, CancellationToken ct)
@@ -110,8 +127,13 @@ public sealed class TelegramStaffDesk(
             // Marked handled all the same: what failed is Telegram's answer to staff, and a retry would act again.
             logger.LogError(e, "Telegram: a staff update {UpdateId} could not be handled", update.Id);
         }
+        await MarkHandledAsync(rowId, ct);
+    }
+
+    private Task MarkHandledAsync(long rowId, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
-        await writer.WriteAsync((db, token) => db.StaffTelegramUpdates.Where(u => u.Id == rowId)
+        return writer.WriteAsync((db, token) => db.StaffTelegramUpdates.Where(u => u.Id == rowId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.ProcessedAt, now), token), ct);
     }
 
