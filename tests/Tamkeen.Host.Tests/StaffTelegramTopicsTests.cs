@@ -3,7 +3,7 @@ using static Tamkeen.Host.Tests.StaffTelegramGroupTests;
 
 namespace Tamkeen.Host.Tests;
 
-/// <summary>Handoff:UseForumTopics: each case in a forum topic of its own, where staff answer it without replying to a post.</summary>
+/// <summary>Handoff:UseForumTopics: each case in a forum topic of its own, where staff answer it without replying to a post, closed with the case.</summary>
 public class StaffTelegramTopicsTests
 {
     private static object StaffWritesInTopic(long user, string text, int topic) => new
@@ -16,7 +16,7 @@ public class StaffTelegramTopicsTests
     };
 
     [Fact]
-    public async Task Each_case_gets_a_topic_where_its_card_and_posts_go_and_a_members_message_there_answers_the_person()
+    public async Task Each_case_gets_a_topic_where_its_card_and_posts_go_a_members_message_there_answers_the_person_and_closing_closes_it()
     {
         await using var api = await TelegramFakeBotApi.StartAsync();
         await using var service = await StartAsync(api, "--Handoff:UseForumTopics=true");
@@ -41,6 +41,11 @@ public class StaffTelegramTopicsTests
         var edit = (await api.WaitForAsync("editMessageText")).Single();
         Assert.Contains("استلمها سارة", edit["text"]!.GetValue<string>());
         Assert.Single(api.CallsOf("createForumTopic"));
+
+        await PostAsync(service, StaffPresses(9201, topic.Value, $"case:close:{reference}"));
+        var closed = (await api.WaitForAsync("closeForumTopic")).Single();
+        Assert.Equal(topic, closed["message_thread_id"]!.GetValue<int>());
+        Assert.Contains("أُغلقت", (await api.WaitForAsync("editMessageText", 2))[1]["text"]!.GetValue<string>());
     }
 
     [Fact]

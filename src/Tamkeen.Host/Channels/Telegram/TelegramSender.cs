@@ -61,6 +61,13 @@ public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<Tamke
         }
         var keyboard = TelegramKeyboards.ForStaffGroup(message);
         var (topicId, cardId) = await PostedBeforeAsync(message, cancellationToken);
+        if (message.GroupPost is StaffGroupPost.TopicClosed or StaffGroupPost.TopicReopened)
+        {
+            if (topicId is not { } topicToChange) return new SendOutcome.Permanent("The case's topic was never created in the staff group");
+            if (message.GroupPost == StaffGroupPost.TopicClosed) await bot.CloseForumTopic(chatId, topicToChange, cancellationToken);
+            else await bot.ReopenForumTopic(chatId, topicToChange, cancellationToken);
+            return new SendOutcome.Sent(null);
+        }
         if (message.GroupPost == StaffGroupPost.Card)
         {
             var card = await bot.SendMessage(chatId, message.Text, ParseMode.Html, messageThreadId: topicId, replyMarkup: keyboard, cancellationToken: cancellationToken);
