@@ -58,7 +58,8 @@ public class HandoffDeskTests
         Assert.Equal((CaseStatus.Claimed, "sara"), (handled.Status, handled.ClaimedBy));
         Assert.NotNull(handled.FirstReplyAt);
         var timeline = await db.CaseEntries.Where(e => e.CaseId == handled.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync(Ct);
-        Assert.Equal([CaseEntryKind.Opened, CaseEntryKind.PersonWrote, CaseEntryKind.StaffReplied], timeline);
+        // The reply claimed the case, which the timeline says before the reply.
+        Assert.Equal([CaseEntryKind.Opened, CaseEntryKind.PersonWrote, CaseEntryKind.Claimed, CaseEntryKind.StaffReplied], timeline);
         Assert.Single(db.AuditEntries, a => a.Action == AuditActions.CaseReplied && a.Subject == opened.Reference && a.Who == "sara");
         // The bot said nothing to the person's own message while the case waited.
         var ownMessage = await db.Inbox.SingleAsync(m => m.Text == "لم تصلني الإعانة لهذا الشهر", Ct);

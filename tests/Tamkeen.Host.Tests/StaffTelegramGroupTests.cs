@@ -15,7 +15,7 @@ namespace Tamkeen.Host.Tests;
 /// <summary>The staff Telegram group: alert cards, claims by button, replies to a card, linking, the group's rate limit.</summary>
 public class StaffTelegramGroupTests
 {
-    private const long Group = -1001234567890;
+    internal const long Group = -1001234567890;
     private const string Secret = "webhook-secret_0123456789";
     private static long _updateIds = 5000;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -23,8 +23,11 @@ public class StaffTelegramGroupTests
     /// <summary>Wednesday 2 December 2026, 10:00 in Riyadh: working hours.</summary>
     private static FakeTimeProvider WorkingHours() => new(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero));
 
-    private static Task<RunningService> StartAsync(TelegramFakeBotApi api, params string[] more) =>
-        RunningService.StartAsync(time: WorkingHours(), settings:
+    internal static Task<RunningService> StartAsync(TelegramFakeBotApi api, params string[] more) => StartOnAsync(api, null, more);
+
+    /// <param name="databaseFile">The database of an earlier run, to start again on it; null: a new one.</param>
+    internal static Task<RunningService> StartOnAsync(TelegramFakeBotApi api, string? databaseFile, params string[] more) =>
+        RunningService.StartAsync(databaseFile, time: WorkingHours(), settings:
         [
             $"--Telegram:BotToken={TelegramFakeBotApi.Token}",
             $"--Telegram:ApiBaseUrl={api.Address}",
@@ -35,7 +38,7 @@ public class StaffTelegramGroupTests
             .. more,
         ]);
 
-    private static async Task PostAsync(RunningService service, object update)
+    internal static async Task PostAsync(RunningService service, object update)
     {
         using var http = new HttpClient { BaseAddress = service.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "telegram/webhook")
@@ -46,18 +49,18 @@ public class StaffTelegramGroupTests
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request, Ct)).StatusCode);
     }
 
-    private static long NextUpdateId() => Interlocked.Increment(ref _updateIds);
-    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-    private static object User(long id) => new { id, is_bot = false, first_name = "U" + id };
-    private static object GroupChat => new { id = Group, type = "supergroup", title = "فريق تمكين" };
+    internal static long NextUpdateId() => Interlocked.Increment(ref _updateIds);
+    internal static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    internal static object User(long id) => new { id, is_bot = false, first_name = "U" + id };
+    internal static object GroupChat => new { id = Group, type = "supergroup", title = "فريق تمكين" };
 
-    private static object PersonWrites(long chat, string text) => new
+    internal static object PersonWrites(long chat, string text) => new
     {
         update_id = NextUpdateId(),
         message = new { message_id = 1, date = Now, from = User(chat), chat = new { id = chat, type = "private", first_name = "N" }, text },
     };
 
-    private static object StaffWritesInGroup(long user, string text, int replyTo) => new
+    internal static object StaffWritesInGroup(long user, string text, int replyTo) => new
     {
         update_id = NextUpdateId(),
         message = new
@@ -67,7 +70,7 @@ public class StaffTelegramGroupTests
         },
     };
 
-    private static object StaffPresses(long user, int cardId, string data) => new
+    internal static object StaffPresses(long user, int cardId, string data) => new
     {
         update_id = NextUpdateId(),
         callback_query = new
@@ -77,22 +80,22 @@ public class StaffTelegramGroupTests
         },
     };
 
-    private static object PrivateLink(long user, string code) => new
+    internal static object PrivateLink(long user, string code) => new
     {
         update_id = NextUpdateId(),
         message = new { message_id = 1, date = Now, from = User(user), chat = new { id = user, type = "private", first_name = "S" }, text = "/link " + code },
     };
 
-    private static IEnumerable<JsonObject> GroupSends(TelegramFakeBotApi api) =>
+    internal static IEnumerable<JsonObject> GroupSends(TelegramFakeBotApi api) =>
         api.CallsOf("sendMessage").Where(c => c["chat_id"]!.GetValue<long>() == Group);
 
-    private static async Task<JsonObject> CardAsync(TelegramFakeBotApi api, int count = 1)
+    internal static async Task<JsonObject> CardAsync(TelegramFakeBotApi api, int count = 1)
     {
         await Eventually.UntilAsync(() => GroupSends(api).Count() >= count, "the card in the staff group");
         return GroupSends(api).ElementAt(count - 1);
     }
 
-    private static async Task<int> CardIdAsync(RunningService service, string reference)
+    internal static async Task<int> CardIdAsync(RunningService service, string reference)
     {
         await using var db = service.OpenDatabase();
         var caseId = await db.Cases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(Ct);
@@ -107,7 +110,7 @@ public class StaffTelegramGroupTests
     }
 
     /// <summary>A staff account with a display name, linked to Telegram user <paramref name="telegramUser"/> by /link.</summary>
-    private static async Task LinkedStaffAsync(RunningService service, string name, string displayName, long telegramUser, string role = StaffRoles.Staff)
+    internal static async Task LinkedStaffAsync(RunningService service, string name, string displayName, long telegramUser, string role = StaffRoles.Staff)
     {
         await StaffConsole.CreateAccountAsync(service, name, role);
         await using (var scope = service.Services.CreateAsyncScope())
@@ -126,7 +129,7 @@ public class StaffTelegramGroupTests
         });
     }
 
-    private static async Task<string> OpenCaseAsync(RunningService service, long person, params string[] before)
+    internal static async Task<string> OpenCaseAsync(RunningService service, long person, params string[] before)
     {
         await PostAsync(service, PersonWrites(person, "مرحبا"));
         foreach (var text in before) await PostAsync(service, PersonWrites(person, text));

@@ -12,7 +12,7 @@ namespace Tamkeen.Host.Tests;
 
 /// <summary>
 /// A small stand-in for the Bot API on a loopback port, for what the emulator cannot do: files (getFile and the
-/// download), error answers (403, 429), groups (replies, edits, answerCallbackQuery). It records every method called
+/// download), error answers (403, 429), groups (replies, edits, answerCallbackQuery, forum topics). It records every method called
 /// with its JSON body and when it arrived.
 /// </summary>
 public sealed class TelegramFakeBotApi : IAsyncDisposable
@@ -119,6 +119,8 @@ public sealed class TelegramFakeBotApi : IAsyncDisposable
             chat = new { id = body["chat_id"]!.GetValue<long>(), type = body["chat_id"]!.GetValue<long>() < 0 ? "supergroup" : "private" },
             text = body["text"]?.GetValue<string>() ?? "",
         }),
+        // A topic's id is that of the service message that opens it, so it is counted with the messages.
+        "createForumTopic" => Ok(new { message_thread_id = Interlocked.Increment(ref _nextMessageId), name = body["name"]!.GetValue<string>(), icon_color = 7322096 }),
         "getFile" when Files.TryGetValue(body["file_id"]!.GetValue<string>(), out var bytes) => Ok(new
         {
             file_id = body["file_id"]!.GetValue<string>(),

@@ -7,6 +7,7 @@ using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Feedback;
 using Tamkeen.Host.Feedback;
 using Tamkeen.Host.Handoff;
+using Tamkeen.Host.Handoff.Telegram;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Messaging.Timers;
@@ -34,6 +35,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
     public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
     public DbSet<StaffCase> Cases => Set<StaffCase>();
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+    public DbSet<StaffTelegramUpdate> StaffTelegramUpdates => Set<StaffTelegramUpdate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -137,6 +139,11 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
             e.Property(c => c.By).HasMaxLength(StaffCase.StaffNameMaxLength);
             e.HasOne(c => c.Case).WithMany().HasForeignKey(c => c.CaseId);
             e.HasOne(c => c.InboxMessage).WithMany().HasForeignKey(c => c.InboxMessageId);
+        });
+        builder.Entity<StaffTelegramUpdate>(e =>
+        {
+            e.HasIndex(u => u.UpdateId).IsUnique();
+            e.HasIndex(u => u.ProcessedAt);
         });
         builder.Entity<DueTimer>(e =>
         {

@@ -67,20 +67,25 @@ public sealed class CaseDesk(
 
     /// <summary>Goes to the person on the channel they last used; an unclaimed case is claimed by whoever answers it.</summary>
     public Task<CaseActionResult> ReplyAsync(string reference, StaffMember staff, string text, IReadOnlyList<Attachment> attachments, CancellationToken ct) =>
-        ActAsync(reference, staff, StaffActionKind.Replied, text.Trim(), attachments, ct);
+        ActAsync(reference, staff, StaffActionKind.Replied, text.Trim(), attachments, null, ct);
+
+    /// <summary>As <see cref="ReplyAsync"/>, once per <paramref name="sourceId"/>: a reply handled again after a crash is not sent again.</summary>
+    public Task<CaseActionResult> ReplyOnceAsync(string sourceId, string reference, StaffMember staff, string text, IReadOnlyList<Attachment> attachments,
+        CancellationToken ct) =>
+        ActAsync(reference, staff, StaffActionKind.Replied, text.Trim(), attachments, sourceId, ct);
 
     public Task<CaseActionResult> ReleaseAsync(string reference, StaffMember staff, CancellationToken ct) =>
-        ActAsync(reference, staff, StaffActionKind.Released, null, [], ct);
+        ActAsync(reference, staff, StaffActionKind.Released, null, [], null, ct);
 
     public Task<CaseActionResult> CloseAsync(string reference, StaffMember staff, CancellationToken ct) =>
-        ActAsync(reference, staff, StaffActionKind.Closed, null, [], ct);
+        ActAsync(reference, staff, StaffActionKind.Closed, null, [], null, ct);
 
     /// <summary>A closed or released case is taken up again by <paramref name="staff"/>; the person hears at the next reply.</summary>
     public Task<CaseActionResult> ReopenAsync(string reference, StaffMember staff, CancellationToken ct) =>
-        ActAsync(reference, staff, StaffActionKind.Reopened, null, [], ct);
+        ActAsync(reference, staff, StaffActionKind.Reopened, null, [], null, ct);
 
     private async Task<CaseActionResult> ActAsync(string reference, StaffMember staff, StaffActionKind kind, string? text,
-        IReadOnlyList<Attachment> attachments, CancellationToken ct)
+        IReadOnlyList<Attachment> attachments, string? sourceId, CancellationToken ct)
     {
         StaffCase? staffCase;
         InboxMessage? last;
@@ -100,8 +105,14 @@ public sealed class CaseDesk(
         var now = time.GetUtcNow();
         InboxMessage? input = null;
         var claimedBy = staffCase.ClaimedBy ?? staff.User;
+        var repeated = false;
         await writer.WriteAsync(async (db, token) =>
         {
+            if (sourceId is not null && last is not null && await db.Inbox.AnyAsync(m => m.Channel == last.Channel && m.ChannelMessageId == sourceId, token))
+            {
+                repeated = true;
+                return;
+            }
             var row = new StaffCase { Id = staffCase.Id, Reference = staffCase.Reference };
             db.Cases.Attach(row);
             switch (kind)
@@ -130,8 +141,11 @@ public sealed class CaseDesk(
             foreach (var property in Changed(kind)) db.Entry(row).Property(property).IsModified = true;
             if (last is not null)
             {
-                db.Inbox.Add(input = InboxMessage.ForStaffAction(last, new StaffActionPayload(reference, kind, staff.DisplayName, text, attachments), now));
+                db.Inbox.Add(input = InboxMessage.ForStaffAction(last, new StaffActionPayload(reference, kind, staff.DisplayName, text, attachments), now, sourceId));
             }
+            // A reply that claims the case says so first, so the card shows who has it.
+            if (kind == StaffActionKind.Replied && staffCase.ClaimedBy is null)
+                await CaseLog.AddAsync(db, staffCase, CaseEntryKind.Claimed, now, staff.User, null, null, null, token);
             var entry = await CaseLog.AddAsync(db, staffCase, EntryKind(kind), now, staff.User, text, attachments, null, token);
             if (input is not null) entry.InboxMessage = input;
             db.AuditEntries.Add(AuditEntry.Create(now, staff.User, AuditAction(kind), reference));
@@ -139,6 +153,7 @@ public sealed class CaseDesk(
         {
             if (input is not null) lanes.Enqueue(input);
         }, ct);
+        if (repeated) return new(CaseOutcome.Done, claimedBy);
         timerSignal.Scheduled(now);
         return new(CaseOutcome.Done, kind is StaffActionKind.Replied ? claimedBy : staff.User);
     }

@@ -76,8 +76,9 @@ public sealed class InboxMessage
         ForPerson(lastFromPerson, InputKind.StatusChange, $"notice-{Guid.NewGuid():N}", JsonSerializer.Serialize(notice), now);
 
     /// <summary>A staff member's reply, release, close or reopening, delivered through the person's lane to where they last wrote from.</summary>
-    public static InboxMessage ForStaffAction(InboxMessage lastFromPerson, StaffActionPayload action, DateTimeOffset now) =>
-        ForPerson(lastFromPerson, InputKind.StaffAction, $"staff-{Guid.NewGuid():N}", JsonSerializer.Serialize(action, EventLog.ReadableJson), now);
+    /// <param name="sourceId">What makes a repeat of the action a duplicate; null: every action is new.</param>
+    public static InboxMessage ForStaffAction(InboxMessage lastFromPerson, StaffActionPayload action, DateTimeOffset now, string? sourceId = null) =>
+        ForPerson(lastFromPerson, InputKind.StaffAction, sourceId ?? $"staff-{Guid.NewGuid():N}", JsonSerializer.Serialize(action, EventLog.ReadableJson), now);
 
     /// <summary>A timer of the person's, come due; the source id makes a timer that fires twice one input.</summary>
     public static InboxMessage ForTimer(InboxMessage lastFromPerson, long timerId, TimerKind kind, DateTimeOffset dueAt) =>

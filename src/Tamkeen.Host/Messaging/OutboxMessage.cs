@@ -19,6 +19,12 @@ public enum StaffGroupPost
     Reply = 2,
     /// <summary>The case's latest card rewritten (claimed, closed); it sends no new message.</summary>
     CardEdit = 3,
+    /// <summary>The case's own forum topic, named by the text; the case's other posts go into it. Sent first, with Handoff:UseForumTopics.</summary>
+    Topic = 4,
+    /// <summary>The case's topic closed, after its card says the case ended.</summary>
+    TopicClosed = 5,
+    /// <summary>The case's topic opened again, before anything about the reopened case is posted in it.</summary>
+    TopicReopened = 6,
 }
 
 public enum DeliveryStatus

@@ -12,7 +12,8 @@ namespace Tamkeen.Host.Channels.Telegram;
 
 /// <summary>
 /// Sends a reply once with sendMessage and says how it went; the dispatcher decides about retries. Staff-group rows are
-/// HTML (for mentions) and go under or onto the case's latest card, which the group's queue sent before them.
+/// HTML (for mentions) and go under or onto the case's latest card, and into its forum topic if it has one, which the
+/// group's queue sent before them.
 /// </summary>
 public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<TamkeenDb> dbFactory, AttachmentStore files) : IChannelSender
 {
@@ -64,32 +65,49 @@ public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<Tamke
 
     private async Task<SendOutcome> SendToStaffGroupAsync(ITelegramBotClient bot, long chatId, OutboxMessage message, CancellationToken cancellationToken)
     {
-        var keyboard = TelegramKeyboards.ForStaffGroup(message);
-        if (message.GroupPost == StaffGroupPost.Card)
+        if (message.GroupPost == StaffGroupPost.Topic)
         {
-            var card = await bot.SendMessage(chatId, message.Text, ParseMode.Html, replyMarkup: keyboard, cancellationToken: cancellationToken);
-            return new SendOutcome.Sent(Id(card.Id));
+            var topic = await bot.CreateForumTopic(chatId, message.Text, cancellationToken: cancellationToken);
+            return new SendOutcome.Sent(Id(topic.MessageThreadId));
         }
-        if (await LatestCardAsync(message, cancellationToken) is not { } cardId)
-            return new SendOutcome.Permanent("The case's card was never posted in the staff group");
-        if (message.GroupPost == StaffGroupPost.CardEdit)
+        var keyboard = TelegramKeyboards.ForStaffGroup(message);
+        var (topicId, cardId) = await PostedBeforeAsync(message, cancellationToken);
+        if (message.GroupPost is StaffGroupPost.TopicClosed or StaffGroupPost.TopicReopened)
         {
-            await bot.EditMessageText(chatId, cardId, message.Text, ParseMode.Html, replyMarkup: keyboard, cancellationToken: cancellationToken);
+            if (topicId is not { } topicToChange) return new SendOutcome.Permanent("The case's topic was never created in the staff group");
+            if (message.GroupPost == StaffGroupPost.TopicClosed) await bot.CloseForumTopic(chatId, topicToChange, cancellationToken);
+            else await bot.ReopenForumTopic(chatId, topicToChange, cancellationToken);
             return new SendOutcome.Sent(null);
         }
-        var reply = await bot.SendMessage(chatId, message.Text, ParseMode.Html,
-            replyParameters: new ReplyParameters { MessageId = cardId, AllowSendingWithoutReply = true }, cancellationToken: cancellationToken);
+        if (message.GroupPost == StaffGroupPost.Card)
+        {
+            var card = await bot.SendMessage(chatId, message.Text, ParseMode.Html, messageThreadId: topicId, replyMarkup: keyboard, cancellationToken: cancellationToken);
+            return new SendOutcome.Sent(Id(card.Id));
+        }
+        if (cardId is null) return new SendOutcome.Permanent("The case's card was never posted in the staff group");
+        if (message.GroupPost == StaffGroupPost.CardEdit)
+        {
+            await bot.EditMessageText(chatId, cardId.Value, message.Text, ParseMode.Html, replyMarkup: keyboard, cancellationToken: cancellationToken);
+            return new SendOutcome.Sent(null);
+        }
+        var reply = await bot.SendMessage(chatId, message.Text, ParseMode.Html, messageThreadId: topicId,
+            replyParameters: new ReplyParameters { MessageId = cardId.Value, AllowSendingWithoutReply = true }, cancellationToken: cancellationToken);
         return new SendOutcome.Sent(Id(reply.Id));
     }
 
-    private async Task<int?> LatestCardAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>The case's topic, if it has one, and its latest card: the group's queue sent them before this row.</summary>
+    private async Task<(int? TopicId, int? CardId)> PostedBeforeAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var id = await db.Outbox.AsNoTracking()
-            .Where(m => m.CaseId == message.CaseId && m.GroupPost == StaffGroupPost.Card && m.Status == DeliveryStatus.Sent && m.ProviderMessageId != null)
-            .OrderByDescending(m => m.Id).Select(m => m.ProviderMessageId).FirstOrDefaultAsync(cancellationToken);
-        return int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var cardId) ? cardId : null;
+        var posted = db.Outbox.AsNoTracking()
+            .Where(m => m.CaseId == message.CaseId && m.Status == DeliveryStatus.Sent && m.ProviderMessageId != null).OrderByDescending(m => m.Id);
+        var topic = await posted.Where(m => m.GroupPost == StaffGroupPost.Topic).Select(m => m.ProviderMessageId).FirstOrDefaultAsync(cancellationToken);
+        var card = await posted.Where(m => m.GroupPost == StaffGroupPost.Card).Select(m => m.ProviderMessageId).FirstOrDefaultAsync(cancellationToken);
+        return (Parse(topic), Parse(card));
     }
+
+    private static int? Parse(string? messageId) =>
+        int.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static string Id(int messageId) => messageId.ToString(CultureInfo.InvariantCulture);
 }

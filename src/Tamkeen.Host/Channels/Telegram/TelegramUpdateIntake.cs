@@ -22,7 +22,8 @@ public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageInt
             logger.LogWarning("Dropped Telegram update {UpdateId}, which has no {MissingPart}", update.Id, missing);
             return true;
         }
-        if (staff.Any(s => s.TryTake(update))) return true;
+        foreach (var desk in staff)
+            if (await desk.TryTakeAsync(update, cancellationToken)) return true;
         if (await reader.ReadAsync(update, cancellationToken) is { } inbound
             && (await intake.AcceptAsync(inbound, cancellationToken)).Status == IntakeStatus.Busy) return false;
         if (update.CallbackQuery is { } pressed) callbacks.Enqueue(pressed);

@@ -568,6 +568,35 @@ namespace Tamkeen.Host.Data.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Tamkeen.Host.Handoff.Telegram.StaffTelegramUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("UpdateId")
+                        .IsUnique();
+
+                    b.ToTable("StaffTelegramUpdates");
+                });
+
             modelBuilder.Entity("Tamkeen.Host.Messaging.Events.StoredEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -62,6 +62,9 @@ public static class CaseCard
         return (text.ToString().TrimEnd(), buttons);
     }
 
+    /// <summary>The name of the case's forum topic: «CAS-2612-00042 — طلب التحدث مع موظف». Plain text, not HTML.</summary>
+    public static string TopicName(StaffCase staffCase) => $"{staffCase.Reference} — {Reason(staffCase.Reason)}";
+
     /// <summary>The person's words as the group may see them: numbers that could be an ID or a phone masked, HTML-escaped.</summary>
     public static string Masked(string said) =>
         Html(ContactMask.Numbers(said.Length > MessageLengthShown ? said[..MessageLengthShown] + "…" : said));

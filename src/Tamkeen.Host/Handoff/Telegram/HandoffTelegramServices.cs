@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Tamkeen.Host.Channels.Telegram;
 using Tamkeen.Host.Settings;
 
@@ -23,13 +22,7 @@ public static class HandoffTelegramServices
 
     public static void MapHandoffTelegram(this WebApplication app)
     {
-        if (app.Services.GetService<TelegramStaffDesk>() is not null)
-        {
-            if (app.Services.GetRequiredService<IOptions<HandoffOptions>>().Value.UseForumTopics)
-                app.Lifetime.ApplicationStarted.Register(() =>
-                    app.Logger.LogWarning("Telegram staff alerts: Handoff:UseForumTopics is not supported yet; cases are posted as cards with replies under them"));
-            return;
-        }
+        if (app.Services.GetService<TelegramStaffDesk>() is not null) return;
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Telegram staff alerts: off, no Handoff:TelegramGroupId set (or no Telegram:BotToken); cases are in the console only"));
     }

@@ -11,7 +11,7 @@ namespace Tamkeen.Host.Handoff.Telegram;
 /// <summary>
 /// Posts each step of a case to the staff Telegram group through the outbox: the card when it opens (again, mentioning the
 /// managers, when it waits unclaimed), the card rewritten when it is claimed or ends, and what the person and staff write
-/// as replies under the card.
+/// as replies under the card. With Handoff:UseForumTopics the case first gets a topic of its own, where all of it is posted, closed when the case ends.
 /// </summary>
 public sealed class TelegramCaseAlerter(DatabaseWriter writer, OutboxSignal outbox, IOptions<HandoffOptions> options, TimeProvider time)
     : ICaseAlerter
@@ -20,24 +20,33 @@ public sealed class TelegramCaseAlerter(DatabaseWriter writer, OutboxSignal outb
 
     public async Task AnnounceAsync(StaffCase staffCase, CaseEntry entry, CancellationToken cancellationToken)
     {
-        OutboxMessage? row = null;
+        List<OutboxMessage> rows = [];
         try
         {
             await writer.WriteAsync(async (db, ct) =>
             {
+                rows.Clear();
                 if (await db.Outbox.AnyAsync(m => m.CaseEntryId == entry.Id, ct)) return;
                 if (await PostAsync(db, staffCase, entry, ct) is not var (kind, text, buttons)) return;
                 var now = time.GetUtcNow();
-                row = new OutboxMessage
+                var hasTopic = options.Value.UseForumTopics && await db.Outbox.AnyAsync(m => m.CaseId == staffCase.Id && m.GroupPost == StaffGroupPost.Topic, ct);
+                OutboxMessage Post(StaffGroupPost post, string text) => new()
                 {
-                    Recipient = OutboxRecipient.StaffGroup, Channel = Channel.Telegram, Address = _group, CaseId = staffCase.Id, CaseEntryId = entry.Id,
-                    GroupPost = kind, Text = text, ButtonsJson = buttons.Count == 0 ? null : JsonSerializer.Serialize(buttons),
-                    StartedByBot = true, CreatedAt = now, NextAttemptAt = now,
+                    Recipient = OutboxRecipient.StaffGroup, Channel = Channel.Telegram, Address = _group, CaseId = staffCase.Id,
+                    GroupPost = post, Text = text, StartedByBot = true, CreatedAt = now, NextAttemptAt = now,
                 };
-                db.Outbox.Add(row);
+                if (kind == StaffGroupPost.Card && options.Value.UseForumTopics && !hasTopic) rows.Add(Post(StaffGroupPost.Topic, CaseCard.TopicName(staffCase)));
+                if (hasTopic && entry.Kind == CaseEntryKind.Reopened) rows.Add(Post(StaffGroupPost.TopicReopened, ""));
+                var row = Post(kind, text);
+                row.CaseEntryId = entry.Id;
+                row.ButtonsJson = buttons.Count == 0 ? null : JsonSerializer.Serialize(buttons);
+                rows.Add(row);
+                if (hasTopic && entry.Kind is CaseEntryKind.Closed or CaseEntryKind.Released or CaseEntryKind.Withdrawn)
+                    rows.Add(Post(StaffGroupPost.TopicClosed, ""));
+                db.Outbox.AddRange(rows);
             }, committed: () =>
             {
-                if (row is not null) outbox.Committed([row]);
+                if (rows.Count > 0) outbox.Committed(rows);
             }, cancellationToken);
         }
         catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))

@@ -47,10 +47,5 @@ public sealed class TelegramLinkCodes(DatabaseWriter writer, TimeProvider time)
         return linked;
     }
 
-    /// <returns>The staff member a Telegram account acts as, or null when it is not linked.</returns>
-    public static async Task<Handoff.StaffMember?> StaffMemberAsync(TamkeenDb db, long telegramUserId, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().Where(u => u.TelegramUserId == telegramUserId)
-            .Select(u => new Handoff.StaffMember(u.UserName!, u.DisplayName ?? u.UserName!)).FirstOrDefaultAsync(cancellationToken);
-
     private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 }
