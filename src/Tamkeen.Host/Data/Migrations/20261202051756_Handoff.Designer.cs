@@ -12,7 +12,7 @@ using Tamkeen.Host.Data;
 namespace Tamkeen.Host.Data.Migrations
 {
     [DbContext(typeof(TamkeenDb))]
-    [Migration("20261202045650_Handoff")]
+    [Migration("20261202051756_Handoff")]
     partial class Handoff
     {
         /// <inheritdoc />
@@ -571,6 +571,35 @@ namespace Tamkeen.Host.Data.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Tamkeen.Host.Handoff.Telegram.StaffTelegramUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("UpdateId")
+                        .IsUnique();
+
+                    b.ToTable("StaffTelegramUpdates");
+                });
+
             modelBuilder.Entity("Tamkeen.Host.Messaging.Events.StoredEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -672,6 +701,9 @@ namespace Tamkeen.Host.Data.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")

@@ -11,6 +11,12 @@ namespace Tamkeen.Host.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentsJson",
+                table: "Outbox",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "CaseEntryId",
                 table: "Outbox",
@@ -107,6 +113,22 @@ namespace Tamkeen.Host.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffTelegramUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UpdateId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffTelegramUpdates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseEntries",
                 columns: table => new
                 {
@@ -187,6 +209,17 @@ namespace Tamkeen.Host.Data.Migrations
                 name: "IX_Cases_Status_OpenedAt",
                 table: "Cases",
                 columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffTelegramUpdates_ProcessedAt",
+                table: "StaffTelegramUpdates",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffTelegramUpdates_UpdateId",
+                table: "StaffTelegramUpdates",
+                column: "UpdateId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -194,6 +227,9 @@ namespace Tamkeen.Host.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CaseEntries");
+
+            migrationBuilder.DropTable(
+                name: "StaffTelegramUpdates");
 
             migrationBuilder.DropTable(
                 name: "Cases");
@@ -209,6 +245,10 @@ namespace Tamkeen.Host.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_TelegramUserId",
                 table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentsJson",
+                table: "Outbox");
 
             migrationBuilder.DropColumn(
                 name: "CaseEntryId",
