@@ -194,6 +194,34 @@ public class StaffTelegramGroupTests
     }
 
     [Fact]
+    public async Task A_photo_a_member_sends_in_reply_to_the_card_reaches_the_person_after_its_caption()
+    {
+        await using var api = await TelegramFakeBotApi.StartAsync();
+        api.Files["staff-photo"] = [0xFF, 0xD8, 0xFF, 0xE0];
+        await using var service = await StartAsync(api);
+        await LinkedStaffAsync(service, "sara", "سارة", 9001);
+        var reference = await OpenCaseAsync(service, 7003);
+        await CardAsync(api);
+        var cardId = await CardIdAsync(service, reference);
+
+        await PostAsync(service, new
+        {
+            update_id = NextUpdateId(),
+            message = new
+            {
+                message_id = (int)NextUpdateId(), date = Now, from = User(9001), chat = GroupChat, caption = "هذا موقع المكتب.",
+                photo = new[] { new { file_id = "staff-photo", file_unique_id = "u-staff-photo", width = 800, height = 600, file_size = 4 } },
+                reply_to_message = new { message_id = cardId, date = Now, chat = GroupChat, text = "…" },
+            },
+        });
+
+        var photo = (await api.WaitForAsync("sendPhoto")).Single();
+        Assert.Equal(7003, photo["chat_id"]!.GetValue<long>());
+        Assert.Equal([0xFF, 0xD8, 0xFF, 0xE0], Convert.FromBase64String(photo.Select(p => p.Value).OfType<JsonObject>().Single()["bytes"]!.GetValue<string>()));
+        Assert.Contains(api.CallsOf("sendMessage"), c => c["chat_id"]!.GetValue<long>() == 7003 && c["text"]!.GetValue<string>().Contains("هذا موقع المكتب."));
+    }
+
+    [Fact]
     public async Task Two_members_press_claim_at_once_and_one_wins_while_the_other_is_told_who()
     {
         await using var api = await TelegramFakeBotApi.StartAsync();

@@ -22,6 +22,7 @@ namespace Tamkeen.Host.Handoff.Telegram;
 public sealed class TelegramStaffDesk(
     TelegramBot telegram,
     CaseDesk desk,
+    TelegramAttachments attachments,
     TelegramLinkCodes codes,
     DatabaseWriter writer,
     IDbContextFactory<TamkeenDb> dbFactory,
@@ -186,7 +187,9 @@ public sealed class TelegramStaffDesk(
             await LinkAsync(message, from.Id, ct);
             return;
         }
-        if (message.Chat.Id != _group || (message.Text ?? message.Caption) is not { Length: > 0 } text) return;
+        var text = message.Text ?? message.Caption ?? "";
+        var hasFile = message.Photo is { Length: > 0 } || message.Document is not null;
+        if (message.Chat.Id != _group || (text.Length == 0 && !hasFile)) return;
         // In a case's topic every message is about the case; elsewhere only a reply to one of its posts is.
         var post = message is { IsTopicMessage: true, MessageThreadId: { } topic } ? topic : message.ReplyToMessage?.Id;
         if (post is null || await ReferenceOfPostAsync(post.Value, ct) is not { } reference) return;
@@ -200,7 +203,15 @@ public sealed class TelegramStaffDesk(
             await ReplyAsync(message, AccountStopped, ct);
             return;
         }
-        var result = await desk.ReplyOnceAsync(SourceId(updateId), reference, linked.Member, text, [], ct);
+        // Only a file kept here can be passed on: one that failed to download or is too large is said so instead.
+        var files = hasFile ? await attachments.KeepAsync(message, ct) : [];
+        var kept = files.Where(f => !f.TooLarge && !f.Url.StartsWith(TelegramAttachments.FileIdPrefix, StringComparison.Ordinal)).ToList();
+        if (hasFile && kept.Count == 0)
+        {
+            await ReplyAsync(message, "لم يُرسل: تعذّر أخذ الملف (قد يكون أكبر من الحد المسموح). أعد إرساله أو أرسله من اللوحة.", ct);
+            return;
+        }
+        var result = await desk.ReplyOnceAsync(SourceId(updateId), reference, linked.Member, text, kept, ct);
         if (result.Outcome == CaseOutcome.ClaimedByOther)
             await ReplyAsync(message, $"لم يُرسل: الحالة مع {await DisplayNameAsync(result.ClaimedBy, ct)}.", ct);
         else if (result.Outcome != CaseOutcome.Done)
