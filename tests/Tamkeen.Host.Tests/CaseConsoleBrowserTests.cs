@@ -16,7 +16,7 @@ public class CaseConsoleBrowserTests
     public async Task A_new_case_appears_in_the_open_queue_without_reload_and_the_staff_reply_reaches_the_visitor_signed()
     {
         // Wednesday 10:00 in Riyadh: working hours.
-        await using var service = await RunningService.StartAsync(time: new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero)));
+        await using var service = await RunningService.StartAsync(time: WebChatCases.WorkingHours());
         await StaffConsole.CreateAccountAsync(service, "sara", StaffRoles.Staff);
         using var browser = Browser.Open(new Uri(service.BaseAddress, "staff/cases"));
         browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);
@@ -29,11 +29,7 @@ public class CaseConsoleBrowserTests
         browser.Script("window.sameDocument = true;");
 
         using var visitor = service.NewVisitor();
-        await visitor.SendAsync("مرحبا");
-        await visitor.SendAsync("موظف");
-        await service.WaitUntilIdleAsync();
-        string reference;
-        await using (var db = service.OpenDatabase()) reference = (await db.Cases.SingleAsync(Ct)).Reference;
+        var reference = await WebChatCases.AskForStaffAsync(service, visitor);
 
         var row = browser.Wait.Until(d => d.FindElements(By.CssSelector($"#case-queue tr[data-reference='{reference}']")).FirstOrDefault())!;
         Assert.Equal(true, browser.Script("return window.sameDocument === true;")); // no reload

@@ -13,15 +13,9 @@ public class CaseConsoleTests
     [Fact]
     public async Task A_second_claim_is_told_who_has_the_case_a_closed_one_takes_no_reply_and_the_transcript_masks_id_and_phone_numbers()
     {
-        await using var service = await RunningService.StartAsync(time: new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero)));
+        await using var service = await RunningService.StartAsync(time: WebChatCases.WorkingHours());
         using var visitor = service.NewVisitor();
-        await visitor.SendAsync("مرحبا");
-        await visitor.SendAsync("موظف");
-        await service.WaitUntilIdleAsync();
-        await visitor.SendAsync("رقم هويتي 1012345678 وجوالي 0551234567");
-        await service.WaitUntilIdleAsync();
-        string reference;
-        await using (var db = service.OpenDatabase()) reference = (await db.Cases.SingleAsync(Ct)).Reference;
+        var reference = await WebChatCases.AskForStaffAsync(service, visitor, "رقم هويتي 1012345678 وجوالي 0551234567");
 
         using var signedOut = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = service.BaseAddress };
         Assert.Equal(HttpStatusCode.Redirect, (await signedOut.GetAsync($"staff/cases/{reference}", Ct)).StatusCode);

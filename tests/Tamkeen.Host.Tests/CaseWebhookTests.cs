@@ -69,15 +69,11 @@ public class CaseWebhookTests
     public async Task Each_case_entry_is_posted_signed_without_the_persons_words_id_number_or_phone_and_a_failed_post_is_tried_again()
     {
         using var receiver = new Receiver(failFirst: 1);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero));
+        var time = WebChatCases.WorkingHours();
         await using var service = await RunningService.StartAsync(null, time, null,
             $"--Handoff:AlertWebhookUrl={receiver.Address}", $"--Handoff:AlertWebhookSecret={Secret}");
         using var visitor = service.NewVisitor();
-        await visitor.SendAsync("مرحبا");
-        await visitor.SendAsync("موظف");
-        await service.WaitUntilIdleAsync();
-        await visitor.SendAsync("رقم هويتي 1012345678 وجوالي 0551234567");
-        await service.WaitUntilIdleAsync();
+        await WebChatCases.AskForStaffAsync(service, visitor, "رقم هويتي 1012345678 وجوالي 0551234567");
 
         // The first post failed: the notice timer fires again after the scheduler's backoff.
         for (var i = 0; i < 20 && receiver.Received.Count < 2; i++)

@@ -57,7 +57,7 @@ public class StaffConsoleLanguageBrowserTests
     public async Task In_English_a_new_case_appears_live_in_English_and_its_page_claims_it_in_English_left_to_right()
     {
         // Wednesday 10:00 in Riyadh: working hours.
-        await using var service = await RunningService.StartAsync(time: new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero)));
+        await using var service = await RunningService.StartAsync(time: WebChatCases.WorkingHours());
         await StaffConsole.CreateAccountAsync(service, "sara", StaffRoles.Staff);
         using var browser = Browser.Open(new Uri(service.BaseAddress, "staff/cases"));
         browser.Wait.Until(d => d.FindElements(By.Id("username")).Count > 0);

@@ -77,13 +77,9 @@ public class StaffConsoleLanguageTests
     public async Task In_English_the_case_queue_its_live_table_a_case_page_a_claim_conflict_and_the_Telegram_link_page_are_English_and_Arabic_stays_the_default()
     {
         // Wednesday 10:00 in Riyadh: working hours.
-        await using var service = await RunningService.StartAsync(time: new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero)));
+        await using var service = await RunningService.StartAsync(time: WebChatCases.WorkingHours());
         using var visitor = service.NewVisitor();
-        await visitor.SendAsync("مرحبا");
-        await visitor.SendAsync("موظف");
-        await service.WaitUntilIdleAsync();
-        string reference;
-        await using (var db = service.OpenDatabase()) reference = (await db.Cases.SingleAsync(Ct)).Reference;
+        var reference = await WebChatCases.AskForStaffAsync(service, visitor);
         using var sara = await StaffConsole.SignedInAsync(service, StaffRoles.Staff, "sara");
         using var nura = await StaffConsole.SignedInAsync(service, StaffRoles.Staff, "nura");
         (await nura.GetAsync("staff/language?to=en&back=/staff/cases", Ct)).Dispose();

@@ -14,8 +14,6 @@ public class StaffReplyFileTests
     /// <summary>A small valid PDF header is enough: the service checks the declared type and the size, not the contents.</summary>
     private static readonly byte[] Pdf = "%PDF-1.4\n% Tamkeen test form\n"u8.ToArray();
 
-    private static FakeTimeProvider WorkingHours() => new(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero));
-
     private static async Task<string> CaseReferenceAsync(RunningService service)
     {
         await service.WaitUntilIdleAsync();
@@ -26,11 +24,9 @@ public class StaffReplyFileTests
     [Fact]
     public async Task A_file_sent_with_a_reply_opens_in_the_visitors_chat_and_for_nobody_else()
     {
-        await using var service = await RunningService.StartAsync(time: WorkingHours());
+        await using var service = await RunningService.StartAsync(time: WebChatCases.WorkingHours());
         using var visitor = service.NewVisitor();
-        await visitor.SendAsync("مرحبا");
-        await visitor.SendAsync("موظف");
-        var reference = await CaseReferenceAsync(service);
+        var reference = await WebChatCases.AskForStaffAsync(service, visitor);
 
         using var staff = await StaffConsole.SignedInAsync(service, StaffRoles.Staff, "sara");
         using var replied = await StaffConsole.PostFormWithFileAsync(staff, $"staff/cases/{reference}", "reply",
@@ -52,11 +48,9 @@ public class StaffReplyFileTests
     [Fact]
     public async Task A_file_of_another_kind_is_refused_with_a_message_and_nothing_is_sent()
     {
-        await using var service = await RunningService.StartAsync(time: WorkingHours());
+        await using var service = await RunningService.StartAsync(time: WebChatCases.WorkingHours());
         using var visitor = service.NewVisitor();
-        await visitor.SendAsync("مرحبا");
-        await visitor.SendAsync("موظف");
-        var reference = await CaseReferenceAsync(service);
+        var reference = await WebChatCases.AskForStaffAsync(service, visitor);
         using var staff = await StaffConsole.SignedInAsync(service, StaffRoles.Staff, "sara");
 
         using var refused = await StaffConsole.PostFormWithFileAsync(staff, $"staff/cases/{reference}", "reply",
@@ -77,7 +71,7 @@ public class StaffReplyFileTests
         await using var twilioApi = await TwilioFakeApi.StartAsync();
         var media = new System.Collections.Concurrent.ConcurrentQueue<string>();
         twilioApi.OnCreate = (form, _) => { if (form.TryGetValue("MediaUrl", out var url)) media.Enqueue(url.ToString()); };
-        await using var service = await RunningService.StartAsync(time: WorkingHours(), settings: TwilioSettings(twilioApi.BaseAddress, sms: false));
+        await using var service = await RunningService.StartAsync(time: WebChatCases.WorkingHours(), settings: TwilioSettings(twilioApi.BaseAddress, sms: false));
         await SendAsync(service, PersonOnWhatsApp, "مرحبا");
         await service.WaitUntilIdleAsync();
         await SendAsync(service, PersonOnWhatsApp, "موظف");
