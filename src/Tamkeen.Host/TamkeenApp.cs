@@ -27,6 +27,7 @@ using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Requests;
 using Tamkeen.Host.Settings;
 using Tamkeen.Host.Staff;
+using Tamkeen.Host.Surveys;
 using Tamkeen.Host.Web;
 
 namespace Tamkeen.Host;
@@ -165,6 +166,7 @@ public static class TamkeenApp
         services.AddSingleton<RequestConsole>();
         services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
         services.AddHandoff();
+        services.AddPolls();
         services.AddSingleton<BotContent>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AttachmentStore>();

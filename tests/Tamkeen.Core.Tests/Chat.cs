@@ -4,6 +4,7 @@ using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Subscriptions;
+using Tamkeen.Core.Surveys;
 using Tamkeen.Faq;
 
 namespace Tamkeen.Core.Tests;
@@ -14,7 +15,7 @@ namespace Tamkeen.Core.Tests;
 /// </summary>
 internal sealed class Chat
 {
-    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide, ServiceCatalogue Services, SubscriptionKeywords Subscription, UrgencyWords Urgency)> Content = new(() =>
+    private static readonly Lazy<(BotTexts Texts, CommandLexicon Lexicon, GuideSearch Guide, ServiceCatalogue Services, SubscriptionKeywords Subscription, UrgencyWords Urgency, ScoreWords Scores)> Content = new(() =>
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "content");
         var texts = BotTexts.Parse(ReadTexts(Path.Combine(folder, "texts")), ReadTexts(Path.Combine(folder, "texts", "sms")));
@@ -22,7 +23,8 @@ internal sealed class Chat
             GuideFolder.Load(Path.Combine(folder, "guide"), new GuideThresholds()),
             ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json"))),
             SubscriptionKeywords.Parse(File.ReadAllText(Path.Combine(folder, "subscription.json"))),
-            UrgencyWords.Parse(File.ReadAllText(Path.Combine(folder, "urgent-words.json"))));
+            UrgencyWords.Parse(File.ReadAllText(Path.Combine(folder, "urgent-words.json"))),
+            ScoreWords.Parse(File.ReadAllText(Path.Combine(folder, "poll-words.json"))));
     });
 
     private static Dictionary<Language, string> ReadTexts(string folder) => new()
@@ -58,7 +60,7 @@ internal sealed class Chat
         Channel = channel;
         Requests = requests ?? new StoredRequests();
         var content = new ConversationContent(Content.Value.Texts, Content.Value.Lexicon, Content.Value.Guide, Content.Value.Services,
-            Content.Value.Subscription, Content.Value.Urgency);
+            Content.Value.Subscription, Content.Value.Urgency, Content.Value.Scores);
         _engine = new ConversationEngine(content, settings ?? ConversationSettings.Default);
     }
 
@@ -89,6 +91,13 @@ internal sealed class Chat
         FireDueTimers();
         var onCase = reference ?? Conversation.Handoff?.Reference ?? throw new InvalidOperationException("No case is open.");
         return Run(new StaffActed(NextNumber(), Channel, Clock.GetUtcNow(), onCase, kind, staff, text, attachments));
+    }
+
+    /// <summary>A poll's delay has passed, as the host hands it to the conversation.</summary>
+    public string PollDue(PollSubject subject, string? reference = null, string? handledBy = null, string? outcome = null)
+    {
+        FireDueTimers();
+        return Run(new PollDue(NextNumber(), Channel, Clock.GetUtcNow(), subject, reference, handledBy, outcome));
     }
 
     /// <summary>Fires the timers the clock has passed, in due order, as the scheduler would; their replies go to <see cref="Unprompted"/>.</summary>

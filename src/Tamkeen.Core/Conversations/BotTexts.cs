@@ -31,6 +31,7 @@ public sealed class BotTexts
         [TextKey.CaseReplyWithin] = ["{wait}"],
         [TextKey.CaseReplyWhenOpen] = ["{at}"],
         [TextKey.StaffReplyFrom] = ["{staff}"],
+        [TextKey.PollAskRequest] = ["{reference}"],
         [TextKey.FollowUpSuggestionLine] = ["{reference}", "{date}"],
         [TextKey.FollowUpComplaintLine] = ["{reference}", "{date}"],
         [TextKey.RequestAttachmentsKept] = ["{count}"],

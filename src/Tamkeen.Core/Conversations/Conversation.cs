@@ -3,6 +3,7 @@ using Tamkeen.Core.FollowUp;
 using Tamkeen.Core.Guide;
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
+using Tamkeen.Core.Surveys;
 
 namespace Tamkeen.Core.Conversations;
 
@@ -32,6 +33,15 @@ public sealed class Conversation
 
     /// <summary>The person's open case with staff; null when none is open.</summary>
     public HandoffCase? Handoff { get; set; }
+
+    /// <summary>The satisfaction poll sent and not yet answered or expired.</summary>
+    public PollDraft? Poll { get; set; }
+
+    /// <summary>When the last poll was sent: at most one per <see cref="PollSettings.MinimumGap"/>.</summary>
+    public DateTimeOffset? LastPollSentAt { get; set; }
+
+    /// <summary>The person asked not to be polled («لا أرغب في التقييم»).</summary>
+    public bool PollsOptedOut { get; set; }
 
     /// <summary>Questions in a row the guide did not answer; the second opens a case.</summary>
     public int GuideMisses { get; set; }

@@ -2,6 +2,7 @@ using Tamkeen.Core.Guide;
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Subscriptions;
+using Tamkeen.Core.Surveys;
 
 namespace Tamkeen.Core.Conversations;
 
@@ -10,4 +11,5 @@ namespace Tamkeen.Core.Conversations;
 /// keywords and the words that make a message urgent.
 /// </summary>
 public sealed record ConversationContent(
-    BotTexts Texts, CommandLexicon Lexicon, IGuide Guide, ServiceCatalogue Services, SubscriptionKeywords Subscription, UrgencyWords Urgency);
+    BotTexts Texts, CommandLexicon Lexicon, IGuide Guide, ServiceCatalogue Services, SubscriptionKeywords Subscription, UrgencyWords Urgency,
+    ScoreWords Scores);

@@ -4,6 +4,7 @@ using Tamkeen.Core.Feedback;
 using Tamkeen.Core.Guide;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Subscriptions;
+using Tamkeen.Core.Surveys;
 using Tamkeen.Core.Text;
 
 namespace Tamkeen.Core.Conversations;
@@ -44,6 +45,9 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
                 break;
             case StaffActed acted:
                 m.Handoff.StaffActed(acted);
+                break;
+            case PollDue due:
+                m.Surveys.Due(due);
                 break;
         }
         return new ConversationOutcome(m.Reply.Build(Step(conversation)), m.Events, m.Timers, StartedByBot: input is not PersonWrote);
@@ -95,6 +99,7 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
         if (attachments.Count < wrote.Attachments.Count)
             m.Reply.Say(m.T(TextKey.AttachmentTooLarge).Replace("{limit}", ConversationMachine.Number(settings.MaxAttachmentMegabytes), StringComparison.Ordinal));
 
+        if (m.Surveys.Take(step, choice, text, normalized, command)) return;
         if (step is not null && step != Step(conversation) && choice is not null && content.Lexicon.Match(ArabicText.Normalize(choice)) is not (Command.Menu or Command.Human))
         {
             // A button from an earlier message: it belonged to another step, so it chooses nothing here.
@@ -199,6 +204,8 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
                 break;
             case TimerKind.InformationReminder: m.FollowUp.Remind(); break;
             case TimerKind.InformationQuiet: m.FollowUp.QuietTimeOver(); break;
+            case TimerKind.PollReminder: m.Surveys.Remind(); break;
+            case TimerKind.PollExpiry: m.Surveys.Expire(); break;
         }
     }
 

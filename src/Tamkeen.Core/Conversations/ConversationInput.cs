@@ -1,5 +1,6 @@
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
+using Tamkeen.Core.Surveys;
 
 namespace Tamkeen.Core.Conversations;
 
@@ -25,4 +26,9 @@ public sealed record TimerFired(string Number, Channel Channel, DateTimeOffset A
 /// <param name="Staff">The staff member's display name, for the signature.</param>
 public sealed record StaffActed(
     string Number, Channel Channel, DateTimeOffset At, string CaseReference, StaffActionKind Kind, string Staff, string? Text, IReadOnlyList<Attachment> Attachments)
+    : ConversationInput(Number, Channel, At);
+
+/// <summary>A satisfaction poll's delay after its event has passed: ask it now, if the person may be asked.</summary>
+/// <param name="HandledBy">The staff member handling what is rated now, kept with the answer.</param>
+public sealed record PollDue(string Number, Channel Channel, DateTimeOffset At, PollSubject Subject, string? Reference, string? HandledBy, string? Outcome)
     : ConversationInput(Number, Channel, At);

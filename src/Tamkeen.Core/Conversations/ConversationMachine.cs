@@ -5,6 +5,7 @@ using Tamkeen.Core.FollowUp;
 using Tamkeen.Core.Guide;
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
+using Tamkeen.Core.Surveys;
 using S = Tamkeen.Core.Conversations.ConversationState;
 
 namespace Tamkeen.Core.Conversations;
@@ -42,6 +43,7 @@ internal sealed class ConversationMachine
         Feedback = new FeedbackFlow(this);
         FollowUp = new FollowUpFlow(this);
         Handoff = new HandoffFlow(this);
+        Surveys = new SurveyFlow(this);
         ConfigureDialog();
         ConfigureMainMenu();
         Guide.Configure();
@@ -81,6 +83,7 @@ internal sealed class ConversationMachine
     public FeedbackFlow Feedback { get; }
     public FollowUpFlow FollowUp { get; }
     public HandoffFlow Handoff { get; }
+    public SurveyFlow Surveys { get; }
 
     public Language Language => Conversation.Language;
     public Channel Channel => Input.Channel;

@@ -1,4 +1,5 @@
 using Tamkeen.Core.Handoff;
+using Tamkeen.Core.Surveys;
 
 namespace Tamkeen.Core.Conversations;
 
@@ -12,13 +13,16 @@ public sealed record ConversationSettings(
     int MaxAttachmentMegabytes = 10,
     TimeSpan? InformationReminderAfter = null,
     TimeSpan? InformationQuietTime = null,
-    HandoffSettings? Handoff = null)
+    HandoffSettings? Handoff = null,
+    PollSettings? Polls = null)
 {
     public static ConversationSettings Default { get; } = new(TimeSpan.FromMinutes(30), 2000);
 
     public TimeSpan ReminderAfter => InformationReminderAfter ?? TimeSpan.FromDays(3);
 
     public HandoffSettings HandoffRules => Handoff ?? HandoffSettings.Default;
+
+    public PollSettings PollRules => Polls ?? PollSettings.Default;
 
     public TimeSpan QuietTime => InformationQuietTime ?? TimeSpan.FromMinutes(10);
 }

@@ -1,6 +1,6 @@
 namespace Tamkeen.Core.Conversations;
 
-/// <summary>What a due time is for. The first three fire into the person's conversation; the others are the host's.</summary>
+/// <summary>What a due time is for. Idle, the information and the poll timers fire into the person's conversation; the others are the host's.</summary>
 public enum TimerKind
 {
     /// <summary>The person wrote nothing for the idle timeout: the conversation starts again from the menu.</summary>
@@ -9,6 +9,10 @@ public enum TimerKind
     InformationReminder,
     /// <summary>The person sent information and then nothing for a while: confirm what was added.</summary>
     InformationQuiet,
+    /// <summary>A poll still unanswered: one reminder.</summary>
+    PollReminder,
+    /// <summary>A poll's time is up: it closes; a later answer is thanked and not counted.</summary>
+    PollExpiry,
     /// <summary>A request passed its one-week promise without a decision.</summary>
     RequestOverdue,
     /// <summary>A stored event's reaction is due (at once after its commit, or again after a failure).</summary>

@@ -13,4 +13,6 @@ public enum CaseReason
     FieldTries,
     /// <summary>Words from the urgency list: violence, eviction, no food…</summary>
     Urgent,
+    /// <summary>A satisfaction score of 1 or 2: a service-recovery case for managers.</summary>
+    LowScore,
 }

@@ -4,6 +4,7 @@ using Tamkeen.Core.Guide;
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Subscriptions;
+using Tamkeen.Core.Surveys;
 using Tamkeen.Host.Handoff;
 using Tamkeen.Host.Settings;
 
@@ -27,11 +28,12 @@ public sealed class BotContent
             var lexicon = CommandLexicon.Parse(File.ReadAllText(Path.Combine(folder, "commands.json")));
             var subscription = SubscriptionKeywords.Parse(File.ReadAllText(Path.Combine(folder, "subscription.json")));
             var urgency = UrgencyWords.Parse(File.ReadAllText(Path.Combine(folder, "urgent-words.json")));
+            var scores = ScoreWords.Parse(File.ReadAllText(Path.Combine(folder, "poll-words.json")));
             var conversation = conversationOptions.Value;
             var settings = new ConversationSettings(conversation.IdleTimeout, conversation.MaxMessageLength, attachmentOptions.Value.MaxMegabytes,
                 conversation.InformationReminderAfter, conversation.InformationQuietTime, handoffOptions.Value.Settings());
             Services = ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json")));
-            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, subscription, urgency), settings);
+            Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, subscription, urgency, scores), settings);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

@@ -14,6 +14,7 @@ using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Questions;
 using Tamkeen.Host.Requests;
 using Tamkeen.Host.Staff;
+using Tamkeen.Host.Surveys;
 
 namespace Tamkeen.Host.Data;
 
@@ -35,6 +36,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
     public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
     public DbSet<StaffCase> Cases => Set<StaffCase>();
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+    public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<StaffTelegramUpdate> StaffTelegramUpdates => Set<StaffTelegramUpdate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -86,6 +88,7 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
             e.ComplexProperty(c => c.Feedback, b => b.ToJson());
             e.ComplexProperty(c => c.Information, b => b.ToJson());
             e.ComplexProperty(c => c.Handoff, b => b.ToJson());
+            e.ComplexProperty(c => c.Poll, b => b.ToJson());
         });
         builder.Entity<InboxMessage>(e =>
         {
@@ -131,6 +134,16 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
             e.Property(c => c.ClaimedBy).HasMaxLength(StaffCase.StaffNameMaxLength);
             e.Property(c => c.ClosedBy).HasMaxLength(StaffCase.StaffNameMaxLength);
             e.HasOne<Beneficiary>().WithMany().HasForeignKey(c => c.BeneficiaryId);
+        });
+        builder.Entity<Poll>(e =>
+        {
+            e.HasIndex(p => p.PollId).IsUnique();
+            e.HasIndex(p => p.CreatedAt);
+            e.Property(p => p.PollId).HasMaxLength(32);
+            e.Property(p => p.Reference).HasMaxLength(32);
+            e.Property(p => p.HandledBy).HasMaxLength(StaffCase.StaffNameMaxLength);
+            e.Property(p => p.Comment).HasMaxLength(2000);
+            e.HasOne<Beneficiary>().WithMany().HasForeignKey(p => p.BeneficiaryId);
         });
         builder.Entity<CaseEntry>(e =>
         {

@@ -10,7 +10,7 @@ namespace Tamkeen.Host.Messaging.Timers;
 /// </summary>
 public sealed class ConversationTimerHandler(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes) : ITimerHandler
 {
-    public IReadOnlyCollection<TimerKind> Kinds { get; } = [TimerKind.Idle, TimerKind.InformationReminder, TimerKind.InformationQuiet];
+    public IReadOnlyCollection<TimerKind> Kinds { get; } = [TimerKind.Idle, TimerKind.InformationReminder, TimerKind.InformationQuiet, TimerKind.PollReminder, TimerKind.PollExpiry];
 
     public async Task FireAsync(DueTimer timer, CancellationToken cancellationToken)
     {

@@ -1,0 +1,18 @@
+using Tamkeen.Host.Messaging.Events;
+
+namespace Tamkeen.Host.Surveys;
+
+public static class PollServices
+{
+    /// <summary>What the conversation records of satisfaction polls.</summary>
+    public static IServiceCollection AddPolls(this IServiceCollection services)
+    {
+        services.AddSingleton<IEventRecorder, PollSentRecorder>();
+        services.AddSingleton<IEventRecorder, PollNotSentRecorder>();
+        services.AddSingleton<IEventRecorder, PollAnsweredRecorder>();
+        services.AddSingleton<IEventRecorder, PollExpiredRecorder>();
+        services.AddSingleton<IEventRecorder, PollAnsweredLateRecorder>();
+        services.AddSingleton<IEventRecorder, PollsOptedOutRecorder>();
+        return services;
+    }
+}
