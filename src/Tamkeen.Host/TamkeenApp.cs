@@ -107,6 +107,7 @@ public static class TamkeenApp
         builder.Services.AddOptions<HttpOptions>().Bind(config.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HandoffOptions>().Bind(config.GetSection(HandoffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptions.Validator>();
+        builder.Services.AddOptions<SurveyOptions>().Bind(config.GetSection(SurveyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<KeyRingOptions>().Bind(config.GetSection(KeyRingOptions.Section));
         builder.Services.AddOptions<SmsOptions>().Bind(config.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>()

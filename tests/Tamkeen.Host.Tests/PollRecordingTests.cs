@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tamkeen.Host.Tests;
 
@@ -24,4 +25,36 @@ public class PollRecordingTests
         Assert.True((await db.Conversations.SingleAsync(Ct)).PollsOptedOut);
         Assert.Single(db.Events, e => e.Type == "PollsOptedOut");
     }
+
+    [Fact]
+    public async Task A_closed_case_brings_a_poll_an_hour_later_and_the_answer_is_kept_with_the_staff_member_who_handled_it()
+    {
+        var time = WebChatCases.WorkingHours();
+        await using var service = await RunningService.StartAsync(time: time);
+        using var visitor = service.NewVisitor();
+        var reference = await WebChatCases.AskForStaffAsync(service, visitor);
+        var desk = service.Services.GetRequiredService<Handoff.CaseDesk>();
+        await desk.ReplyAsync(reference, new Handoff.StaffMember("sara", "سارة"), "تم حل المسألة.", [], Ct);
+        await desk.CloseAsync(reference, new Handoff.StaffMember("sara", "سارة"), Ct);
+        await service.WaitUntilIdleAsync();
+
+        time.Advance(TimeSpan.FromMinutes(59));
+        await service.WaitUntilIdleAsync();
+        Assert.DoesNotContain("نرجو تقييم تواصلك", await HistoryAsync(visitor));
+        time.Advance(TimeSpan.FromMinutes(2));
+        await Eventually.UntilAsync(async () => (await HistoryAsync(visitor)).Contains("نرجو تقييم تواصلك مع موظف الجمعية", StringComparison.Ordinal),
+            found => found, "the poll an hour after the close");
+
+        await visitor.SendAsync("٥");
+        await visitor.SendAsync("شكراً للموظفة");
+        await visitor.SendAsync("نعم");
+        await service.WaitUntilIdleAsync();
+        await using var db = service.OpenDatabase();
+        var poll = await db.Polls.SingleAsync(Ct);
+        Assert.Equal((Core.Surveys.PollSubject.Case, reference, "sara", "Closed"), (poll.Subject, poll.Reference, poll.HandledBy, poll.Outcome));
+        Assert.Equal((5, "شكراً للموظفة", (bool?)true), (poll.Score, poll.Comment, poll.Resolved));
+    }
+
+    private static async Task<string> HistoryAsync(HttpClient visitor) =>
+        System.Text.RegularExpressions.Regex.Unescape(await visitor.GetStringAsync("chat/history", Ct));
 }

@@ -9,6 +9,8 @@ public enum TimerKind
     InformationReminder,
     /// <summary>The person sent information and then nothing for a while: confirm what was added.</summary>
     InformationQuiet,
+    /// <summary>A poll's delay after its event has passed: the host asks the person's lane to send it.</summary>
+    PollDue,
     /// <summary>A poll still unanswered: one reminder.</summary>
     PollReminder,
     /// <summary>A poll's time is up: it closes; a later answer is thanked and not counted.</summary>

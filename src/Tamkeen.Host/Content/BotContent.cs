@@ -7,6 +7,7 @@ using Tamkeen.Core.Subscriptions;
 using Tamkeen.Core.Surveys;
 using Tamkeen.Host.Handoff;
 using Tamkeen.Host.Settings;
+using Tamkeen.Host.Surveys;
 
 namespace Tamkeen.Host.Content;
 
@@ -18,7 +19,7 @@ public sealed class BotContent
     public ConversationEngine Engine { get; }
 
     public BotContent(IOptions<ContentOptions> contentOptions, IOptions<ConversationOptions> conversationOptions,
-        IOptions<AttachmentOptions> attachmentOptions, IOptions<HandoffOptions> handoffOptions, IHostEnvironment environment,
+        IOptions<AttachmentOptions> attachmentOptions, IOptions<HandoffOptions> handoffOptions, IOptions<SurveyOptions> surveyOptions, IHostEnvironment environment,
         IGuide guide)
     {
         var folder = Path.GetFullPath(contentOptions.Value.Path, environment.ContentRootPath);
@@ -31,7 +32,8 @@ public sealed class BotContent
             var scores = ScoreWords.Parse(File.ReadAllText(Path.Combine(folder, "poll-words.json")));
             var conversation = conversationOptions.Value;
             var settings = new ConversationSettings(conversation.IdleTimeout, conversation.MaxMessageLength, attachmentOptions.Value.MaxMegabytes,
-                conversation.InformationReminderAfter, conversation.InformationQuietTime, handoffOptions.Value.Settings());
+                conversation.InformationReminderAfter, conversation.InformationQuietTime, handoffOptions.Value.Settings(),
+                surveyOptions.Value.Settings());
             Services = ServiceCatalogue.Parse(File.ReadAllText(Path.Combine(folder, "requests", "services.json")));
             Engine = new ConversationEngine(new ConversationContent(Texts, lexicon, guide, Services, subscription, urgency, scores), settings);
         }

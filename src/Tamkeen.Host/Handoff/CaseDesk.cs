@@ -1,3 +1,5 @@
+using Tamkeen.Core.Surveys;
+using Tamkeen.Host.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Handoff;
@@ -33,7 +35,8 @@ public sealed record StaffMember(string User, string DisplayName);
 /// reopen. Each is one commit with its timeline entry and audit entry; what the person must hear goes into their lane.
 /// </summary>
 public sealed class CaseDesk(
-    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, CaseTimers timers, TimerSignal timerSignal, TimeProvider time)
+    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, CaseTimers timers, PollTrigger polls, TimerSignal timerSignal,
+    TimeProvider time)
 {
     /// <summary>Atomic: of two staff claiming at once, one wins and the other learns who.</summary>
     public async Task<CaseActionResult> ClaimAsync(string reference, StaffMember staff, CancellationToken ct)
@@ -104,6 +107,7 @@ public sealed class CaseDesk(
 
         var now = time.GetUtcNow();
         InboxMessage? input = null;
+        DateTimeOffset? pollAt = null;
         var claimedBy = staffCase.ClaimedBy ?? staff.User;
         var repeated = false;
         await writer.WriteAsync(async (db, token) =>
@@ -129,6 +133,7 @@ public sealed class CaseDesk(
                     row.ClosedAt = now;
                     row.ClosedBy = staff.User;
                     await timers.StopAsync(db, reference, token);
+                    pollAt = await polls.ScheduleAsync(db, staffCase.BeneficiaryId, new PollTopic(PollSubject.Case, reference, kind.ToString()), now, token);
                     break;
                 case StaffActionKind.Reopened:
                     row.Status = CaseStatus.Claimed;
@@ -155,6 +160,7 @@ public sealed class CaseDesk(
         }, ct);
         if (repeated) return new(CaseOutcome.Done, claimedBy);
         timerSignal.Scheduled(now);
+        if (pollAt is { } due) timerSignal.Scheduled(due);
         return new(CaseOutcome.Done, kind is StaffActionKind.Replied ? claimedBy : staff.User);
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
+using Tamkeen.Core.Surveys;
 using Tamkeen.Host.Messaging.Events;
 
 namespace Tamkeen.Host.Messaging;
@@ -15,7 +16,11 @@ public enum InputKind
     StatusChange = 1,
     Timer = 2,
     StaffAction = 3,
+    Poll = 4,
 }
+
+/// <summary>A poll come due, as stored in the person's inbox.</summary>
+public sealed record PollDuePayload(PollSubject Subject, string? Reference, string? HandledBy, string? Outcome);
 
 /// <summary>A staff action on a case as stored in the person's inbox.</summary>
 public sealed record StaffActionPayload(string CaseReference, StaffActionKind Kind, string Staff, string? Text, IReadOnlyList<Attachment> Attachments);
@@ -63,6 +68,9 @@ public sealed class InboxMessage
         {
             InputKind.StatusChange => new RequestStatusChanged(number, Channel, ReceivedAt, JsonSerializer.Deserialize<RequestNotice>(PayloadJson!)!),
             InputKind.Timer => new TimerFired(number, Channel, ReceivedAt, JsonSerializer.Deserialize<TimerKind>(PayloadJson!)),
+            InputKind.Poll => JsonSerializer.Deserialize<PollDuePayload>(PayloadJson!) is { } poll
+                ? new PollDue(number, Channel, ReceivedAt, poll.Subject, poll.Reference, poll.HandledBy, poll.Outcome)
+                : throw new InvalidDataException($"Inbox row {Id} has no poll."),
             InputKind.StaffAction => JsonSerializer.Deserialize<StaffActionPayload>(PayloadJson!) is { } staff
                 ? new StaffActed(number, Channel, ReceivedAt, staff.CaseReference, staff.Kind, staff.Staff, staff.Text, staff.Attachments)
                 : throw new InvalidDataException($"Inbox row {Id} has no staff action."),
@@ -79,6 +87,11 @@ public sealed class InboxMessage
     /// <param name="sourceId">What makes a repeat of the action a duplicate; null: every action is new.</param>
     public static InboxMessage ForStaffAction(InboxMessage lastFromPerson, StaffActionPayload action, DateTimeOffset now, string? sourceId = null) =>
         ForPerson(lastFromPerson, InputKind.StaffAction, sourceId ?? $"staff-{Guid.NewGuid():N}", JsonSerializer.Serialize(action, EventLog.ReadableJson), now);
+
+    /// <summary>A poll come due; the source id makes a timer that fires twice one input.</summary>
+    public static InboxMessage ForPoll(InboxMessage lastFromPerson, long timerId, PollDuePayload poll, DateTimeOffset dueAt) =>
+        ForPerson(lastFromPerson, InputKind.Poll, string.Create(CultureInfo.InvariantCulture, $"poll-{timerId}-{dueAt.UtcTicks}"),
+            JsonSerializer.Serialize(poll, EventLog.ReadableJson), dueAt);
 
     /// <summary>A timer of the person's, come due; the source id makes a timer that fires twice one input.</summary>
     public static InboxMessage ForTimer(InboxMessage lastFromPerson, long timerId, TimerKind kind, DateTimeOffset dueAt) =>

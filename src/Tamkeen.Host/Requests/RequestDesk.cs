@@ -1,3 +1,5 @@
+using Tamkeen.Core.Surveys;
+using Tamkeen.Host.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
@@ -17,7 +19,7 @@ namespace Tamkeen.Host.Requests;
 /// undecided status before the due date sets it again.
 /// </summary>
 public sealed class RequestDesk(
-    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, TimerSignal timerSignal, TimeProvider time)
+    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, PollTrigger polls, TimerSignal timerSignal, TimeProvider time)
 {
     /// <param name="note">Internal: kept in the history, never sent.</param>
     /// <param name="message">Sent to the person with the news of the status.</param>
@@ -40,8 +42,11 @@ public sealed class RequestDesk(
         var now = time.GetUtcNow();
         InboxMessage? notice = null;
         DateTimeOffset? overdueTimer = null;
+        DateTimeOffset? pollTimer = null;
         await writer.WriteAsync(async (changes, token) =>
         {
+            if (status is RequestStatus.Completed or RequestStatus.Rejected)
+                pollTimer = await polls.ScheduleAsync(changes, request.BeneficiaryId, new PollTopic(PollSubject.Request, reference, status.ToString()), now, token);
             var row = new ServiceRequest
             {
                 Id = request.Id, Reference = request.Reference, ServiceId = request.ServiceId, AnswersJson = request.AnswersJson, DueAt = request.DueAt,
@@ -59,6 +64,7 @@ public sealed class RequestDesk(
             changes.Inbox.Add(notice = InboxMessage.ForNotice(lastMessage, new RequestNotice(reference, request.ServiceId, status, message), now));
         }, committed: () => lanes.Enqueue(notice!), ct);
         if (overdueTimer is { } dueAt) timerSignal.Scheduled(dueAt);
+        if (pollTimer is { } pollAt) timerSignal.Scheduled(pollAt);
         return new(DeskOutcomeKind.Done, reference, status, request.Status);
     }
 

@@ -1,4 +1,5 @@
 using Tamkeen.Host.Messaging.Events;
+using Tamkeen.Host.Messaging.Timers;
 
 namespace Tamkeen.Host.Surveys;
 
@@ -7,6 +8,8 @@ public static class PollServices
     /// <summary>What the conversation records of satisfaction polls.</summary>
     public static IServiceCollection AddPolls(this IServiceCollection services)
     {
+        services.AddSingleton<PollTrigger>();
+        services.AddSingleton<ITimerHandler, PollDueHandler>();
         services.AddSingleton<IEventRecorder, PollSentRecorder>();
         services.AddSingleton<IEventRecorder, PollNotSentRecorder>();
         services.AddSingleton<IEventRecorder, PollAnsweredRecorder>();

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Surveys;
+using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging;
+using Tamkeen.Host.Messaging.Timers;
+
+namespace Tamkeen.Host.Surveys;
+
+/// <summary>
+/// A poll's delay has passed: it becomes an input in the person's lane (the conversation decides whether it may be
+/// asked), carrying the staff member who handled what is rated now, at the time it is sent.
+/// </summary>
+public sealed class PollDueHandler(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes) : ITimerHandler
+{
+    public IReadOnlyCollection<TimerKind> Kinds { get; } = [TimerKind.PollDue];
+
+    public async Task FireAsync(DueTimer timer, CancellationToken cancellationToken)
+    {
+        var topic = JsonSerializer.Deserialize<PollTopic>(timer.Payload!)!;
+        InboxMessage? last;
+        string? handledBy;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            last = timer.BeneficiaryId is { } person ? await InboxMessage.LastFromPersonAsync(db.Inbox, person, cancellationToken) : null;
+            handledBy = topic.Subject switch
+            {
+                PollSubject.Case => await db.Cases.Where(c => c.Reference == topic.Reference).Select(c => c.ClaimedBy).FirstOrDefaultAsync(cancellationToken),
+                PollSubject.Request => await db.ServiceRequests.Where(r => r.Reference == topic.Reference)
+                    .SelectMany(r => r.History).OrderByDescending(h => h.Id).Select(h => h.By).FirstOrDefaultAsync(cancellationToken),
+                _ => null,
+            };
+        }
+        InboxMessage? input = null;
+        await writer.WriteAsync(async (db, ct) =>
+        {
+            if (!await TimerTable.DeleteFiredAsync(db, timer, ct) || last is null) return;
+            db.Inbox.Add(input = InboxMessage.ForPoll(last, timer.Id, new PollDuePayload(topic.Subject, topic.Reference, handledBy, topic.Outcome), timer.DueAt));
+        }, committed: () =>
+        {
+            if (input is not null) lanes.Enqueue(input);
+        }, cancellationToken);
+    }
+}
