@@ -48,3 +48,6 @@ public enum ForeignAccess
 /// Someone reached a request of another account (told nothing about it); staff see the attempt on the request.
 /// </summary>
 public sealed record ForeignRequestAttempted(string Reference, ForeignAccess How) : ConversationEvent;
+
+/// <summary>A guide answer the person did not rate (helpful or not): a light poll may follow.</summary>
+public sealed record GuideAnswerUnrated(string EntryId) : ConversationEvent;

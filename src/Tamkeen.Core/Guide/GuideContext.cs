@@ -12,4 +12,7 @@ public sealed class GuideContext
 
     /// <summary>The entry answered, or the ones offered, in the order shown.</summary>
     public List<string> EntryIds { get; set; } = [];
+
+    /// <summary>The person said whether the answer helped (or asked for a person): no poll about it.</summary>
+    public bool Rated { get; set; }
 }

@@ -47,16 +47,27 @@ internal sealed class GuideFlow(ConversationMachine m)
             .SubstateOf(S.Asking)
             .OnEntryFrom(m.AskTrigger, match => Answer(match.Best!, match.Language, match.Question), "answer")
             .OnEntryFrom(m.ChooseTrigger, AnswerSuggestion, "answer chosen")
+            .OnExit(t =>
+            {
+                // Left without saying whether it helped (1, 2 or a person): the host may ask later, in one tap.
+                var rated = m.Conversation.Guide?.Rated == true || (t.Trigger == Trigger.Choose && t.Parameters is [2]);
+                if (!rated && m.Conversation.Guide?.EntryIds is [var entry, ..]) m.Events.Add(new GuideAnswerUnrated(entry));
+            }, "unrated: poll later")
             .Permit(Trigger.Back, S.Question)
             .PermitReentryIf(m.AskTrigger, match => match.Decision == GuideDecision.Answer, "answer")
             .InternalTransitionIf(m.ChooseTrigger, n => n == 1, (_, _) =>
             {
+                Context.Rated = true;
                 m.Conversation.GuideMisses = 0;
                 m.Reply.Say(m.T(Language, TextKey.AnswerGlad));
                 m.Fire(Trigger.ShowMenu);
             }, "1 helped")
             .PermitIf(m.ChooseTrigger, S.Question, n => n == 2, "2 did not help")
-            .InternalTransitionIf(m.ChooseTrigger, n => n == 3, (_, _) => m.Fire(Trigger.AskForPerson), "3 person")
+            .InternalTransitionIf(m.ChooseTrigger, n => n == 3, (_, _) =>
+            {
+                Context.Rated = true;
+                m.Fire(Trigger.AskForPerson);
+            }, "3 person")
             .InternalTransitionIf(m.ChooseTrigger, n => n is < 1 or > 3, (_, _) => m.NotUnderstood(), "other: not understood")
             .InternalTransition(m.WriteTrigger, (text, _) =>
             {

@@ -10,6 +10,7 @@ public static class PollServices
     {
         services.AddSingleton<PollTrigger>();
         services.AddSingleton<ITimerHandler, PollDueHandler>();
+        services.AddSingleton<IEventRecorder, GuideAnswerUnratedRecorder>();
         services.AddSingleton<IEventRecorder, PollSentRecorder>();
         services.AddSingleton<IEventRecorder, PollNotSentRecorder>();
         services.AddSingleton<IEventRecorder, PollAnsweredRecorder>();

@@ -155,4 +155,17 @@ public sealed class PollConversationTests
         Assert.Empty(chat.Events.OfType<PollAnswered>());
         Assert.Single(chat.Events.OfType<PollAnsweredLate>());
     }
+
+    [Fact]
+    public void A_guide_answer_left_without_a_rating_is_told_to_the_host_and_a_rated_one_is_not()
+    {
+        var chat = AtMenu();
+        chat.Send("ما المستندات المطلوبة للتسجيل؟");
+        chat.Send("القائمة");
+        Assert.Single(chat.Events.OfType<GuideAnswerUnrated>());
+
+        chat.Send("ما المستندات المطلوبة للتسجيل؟");
+        chat.Send("نعم");
+        Assert.Single(chat.Events.OfType<GuideAnswerUnrated>());
+    }
 }
