@@ -286,6 +286,8 @@ namespace Tamkeen.Host.Data.Migrations
 
                             b1.Property<string>("Question");
 
+                            b1.Property<bool>("Rated");
+
                             b1
                                 .ToJson("Guide")
                                 .HasColumnType("TEXT");

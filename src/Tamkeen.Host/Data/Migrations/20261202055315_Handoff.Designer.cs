@@ -12,7 +12,7 @@ using Tamkeen.Host.Data;
 namespace Tamkeen.Host.Data.Migrations
 {
     [DbContext(typeof(TamkeenDb))]
-    [Migration("20261202051756_Handoff")]
+    [Migration("20261202055315_Handoff")]
     partial class Handoff
     {
         /// <inheritdoc />
@@ -249,6 +249,12 @@ namespace Tamkeen.Host.Data.Migrations
                     b.Property<long?>("LastMessageAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastPollSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PollsOptedOut")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Restarted")
                         .HasColumnType("INTEGER");
 
@@ -283,6 +289,8 @@ namespace Tamkeen.Host.Data.Migrations
 
                             b1.Property<string>("Question");
 
+                            b1.Property<bool>("Rated");
+
                             b1
                                 .ToJson("Guide")
                                 .HasColumnType("TEXT");
@@ -313,6 +321,36 @@ namespace Tamkeen.Host.Data.Migrations
 
                             b1
                                 .ToJson("Information")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Poll", "Tamkeen.Core.Conversations.Conversation.Poll#PollDraft", b1 =>
+                        {
+                            b1.Property<bool>("AskResolved");
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<string>("Id")
+                                .IsRequired();
+
+                            b1.Property<bool>("Left");
+
+                            b1.Property<string>("Reference");
+
+                            b1.Property<bool>("Reminded");
+
+                            b1.Property<int?>("Score");
+
+                            b1.Property<string>("Step")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.Property<string>("Subject")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1
+                                .ToJson("Poll")
                                 .HasColumnType("TEXT");
                         });
 
@@ -1127,6 +1165,75 @@ namespace Tamkeen.Host.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Tamkeen.Host.Surveys.Poll", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BeneficiaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotSentReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PollId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PollId")
+                        .IsUnique();
+
+                    b.ToTable("Polls");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1272,6 +1379,15 @@ namespace Tamkeen.Host.Data.Migrations
                 });
 
             modelBuilder.Entity("Tamkeen.Host.Requests.ServiceRequest", b =>
+                {
+                    b.HasOne("Tamkeen.Core.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tamkeen.Host.Surveys.Poll", b =>
                 {
                     b.HasOne("Tamkeen.Core.Beneficiaries.Beneficiary", null)
                         .WithMany()
