@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
+using Tamkeen.Host.Data;
 using Tamkeen.Host.Staff;
 
 namespace Tamkeen.Host.Tests;
@@ -14,8 +16,9 @@ public partial class ReportsTests
     private const string March = $"from={ReportsData.From}&to={ReportsData.To}";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<RunningService> StartAsync() =>
-        RunningService.StartAsync(settings: [.. StaffApi.Settings, $"--Staff:ApiTokens:nura={NuraToken}", "--Staff:ApiTokenRoles:nura=staff"]);
+    private static Task<RunningService> StartAsync(RecordedSql? sql = null) =>
+        RunningService.StartAsync(services: s => { if (sql is not null) s.ConfigureDbContext<TamkeenDb>(o => o.AddInterceptors(sql), ServiceLifetime.Singleton); },
+            settings: [.. StaffApi.Settings, $"--Staff:ApiTokens:nura={NuraToken}", "--Staff:ApiTokenRoles:nura=staff"]);
 
     private static async Task<JsonElement> ReportAsync(RunningService service, string report, string query = March)
     {
@@ -34,9 +37,16 @@ public partial class ReportsTests
     [Fact]
     public async Task Requests_are_counted_by_status_and_service_with_the_promise_kept_and_the_time_to_decision()
     {
-        await using var service = await StartAsync();
+        var sql = new RecordedSql();
+        await using var service = await StartAsync(sql);
         await ReportsData.SeedAsync(service);
+        sql.Clear();
         var report = await ReportAsync(service, "requests");
+        var reads = sql.Commands.Where(c => c.Contains("\"ServiceRequests\"")).ToList();
+        // Counted and grouped by the database; no request is read whole, and the decision time is the database's MIN.
+        Assert.Contains(reads, c => c.Contains("GROUP BY") && c.Contains("COUNT(*)"));
+        Assert.Contains(reads, c => c.Contains("MIN("));
+        Assert.DoesNotContain(reads, c => c.Contains("AnswersJson"));
 
         // In March (Saudi days): R1, R2, R3, R4, R5 and R8 (1 March 00:30 Saudi); not R6 (28 February) nor R7 (1 April).
         Assert.Equal(6, Number(report, "submitted"));

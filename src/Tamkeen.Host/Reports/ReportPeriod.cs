@@ -33,8 +33,6 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         return error is null ? new ReportPeriod(start, end) : null;
     }
 
-    public string Describe() => $"{From.ToString(DateFormat, CultureInfo.InvariantCulture)} – {To.ToString(DateFormat, CultureInfo.InvariantCulture)}";
-
     private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)
     {
         date = fallback;
