@@ -26,6 +26,7 @@ using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Messaging.Timers;
 using Tamkeen.Host.Requests;
 using Tamkeen.Host.Settings;
+using Tamkeen.Host.Reports;
 using Tamkeen.Host.Staff;
 using Tamkeen.Host.Surveys;
 using Tamkeen.Host.Web;
@@ -85,6 +86,7 @@ public static class TamkeenApp
         app.MapConsoleLanguageSwitch();
         app.MapStaffConsole();
         app.MapStaffRequests();
+        app.MapStaffReports();
         app.MapCases();
         app.MapRequestAttachments();
         app.MapTwilio();
@@ -165,6 +167,7 @@ public static class TamkeenApp
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<FeedbackDesk>();
         services.AddSingleton<RequestConsole>();
+        services.AddSingleton<ServiceReports>();
         services.AddSingleton<ITimerHandler, RequestOverdueHandler>();
         services.AddHandoff();
         services.AddPolls();

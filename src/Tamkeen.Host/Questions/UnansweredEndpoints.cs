@@ -23,7 +23,7 @@ public static class UnansweredEndpoints
         if (top is < 1 or > MaxTop) return Results.Problem($"top must be between 1 and {MaxTop}.", statusCode: StatusCodes.Status400BadRequest);
         if (days is < 1) return Results.Problem("days must be 1 or more.", statusCode: StatusCodes.Status400BadRequest);
         var since = days is { } d ? time.GetUtcNow().AddDays(-d) : DateTimeOffset.MinValue;
-        var rows = await TopAsync(dbFactory, since, top ?? 20, ct);
+        var rows = await TopAsync(dbFactory, since, DateTimeOffset.MaxValue, top ?? 20, ct);
         return Results.Ok(rows.Select(q => new
         {
             question = q.Question, count = q.Count, language = q.Language, lastAskedAt = q.LastAskedAt, reasons = q.Reasons,
@@ -31,11 +31,11 @@ public static class UnansweredEndpoints
         }));
     }
 
-    /// <summary>The questions asked since then, most frequent first, then most recent.</summary>
-    public static async Task<List<UnansweredSummary>> TopAsync(IDbContextFactory<TamkeenDb> dbFactory, DateTimeOffset since, int top, CancellationToken ct)
+    /// <summary>The questions asked from <paramref name="since"/> until before <paramref name="until"/>, most frequent first, then most recent.</summary>
+    public static async Task<List<UnansweredSummary>> TopAsync(IDbContextFactory<TamkeenDb> dbFactory, DateTimeOffset since, DateTimeOffset until, int top, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await Asked(db.UnansweredQuestions.Where(q => q.AskedAt >= since)).ToListAsync(ct);
+        var rows = await Asked(db.UnansweredQuestions.Where(q => q.AskedAt >= since && q.AskedAt < until)).ToListAsync(ct);
         return Summaries(rows).Select(s => s.Summary).OrderByDescending(q => q.Count).ThenByDescending(q => q.LastAskedAt).Take(top).ToList();
     }
 
