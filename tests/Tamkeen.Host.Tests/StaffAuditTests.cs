@@ -27,6 +27,28 @@ public class StaffAuditTests
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("staff/audit", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_date_filter_keeps_to_Saudi_days_at_both_edges()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var manager = await StaffConsole.SignedInAsync(service, StaffRoles.Manager, "mona");
+        await using (var db = service.OpenDatabase())
+        {
+            // 23:30 and 00:30 Saudi time either side of midnight between 1 and 2 December (UTC 20:30 and 21:30 on 1 December).
+            db.AuditEntries.Add(AuditEntry.Create(new DateTimeOffset(2026, 12, 1, 20, 30, 0, TimeSpan.Zero), "late", AuditActions.RequestNoteAdded, "TMK-2612-00001"));
+            db.AuditEntries.Add(AuditEntry.Create(new DateTimeOffset(2026, 12, 1, 21, 30, 0, TimeSpan.Zero), "early", AuditActions.RequestNoteAdded, "TMK-2612-00002"));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var first = await manager.GetStringAsync("staff/audit?from=2026-12-01&to=2026-12-01", Ct);
+        var second = await manager.GetStringAsync("staff/audit?from=2026-12-02&to=2026-12-02", Ct);
+
+        Assert.Contains("TMK-2612-00001", first);
+        Assert.DoesNotContain("TMK-2612-00002", first);
+        Assert.Contains("TMK-2612-00002", second);
+        Assert.DoesNotContain("TMK-2612-00001", second);
+    }
+
     /// <summary>An action as a line of the log shows it.</summary>
     private static string Row(string action) => $"<td><bdi dir=\"ltr\">{action}</bdi></td>";
 }

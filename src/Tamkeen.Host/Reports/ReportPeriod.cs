@@ -13,10 +13,10 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
     /// The first moment in, in UTC: times are stored in binary form with their offset, and only UTC values compare in the
     /// order of time, so a Saudi midnight (+03:00) must be turned to UTC before it reaches a query.
     /// </summary>
-    public DateTimeOffset Start => SaudiTime.StartOf(From).ToUniversalTime();
+    public DateTimeOffset Start => SaudiTime.StartOf(From);
 
     /// <summary>The first moment after it, in UTC.</summary>
-    public DateTimeOffset End => SaudiTime.StartOf(To.AddDays(1)).ToUniversalTime();
+    public DateTimeOffset End => SaudiTime.StartOf(To.AddDays(1));
 
     public static ReportPeriod LastDays(DateTimeOffset now)
     {
