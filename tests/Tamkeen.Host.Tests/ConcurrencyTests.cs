@@ -55,7 +55,7 @@ public class ConcurrencyTests
                 var reply = replies[step].Text;
                 switch (step % 4)
                 {
-                    case 0: Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", reply); break;
+                    case 0: Assert.Contains("هل المطلوب تقديم اقتراح أم شكوى؟", reply); break;
                     case 1: Assert.Equal("يرجى كتابة الاقتراح في رسالة واحدة، وسنوصله إلى إدارة الجمعية.", reply); break;
                     case 2:
                         var reference = Core.Feedback.FeedbackReference.Create(Core.Feedback.FeedbackKind.Suggestion, received[step].ReceivedAt,

@@ -88,7 +88,7 @@ public class ConversationPersistenceTests
         await second.WaitUntilIdleAsync();
         var replies = await BotTextsAsync(second);
         Assert.Single(replies);
-        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", replies[0]);
+        Assert.Contains("هل المطلوب تقديم اقتراح أم شكوى؟", replies[0]);
     }
 
     [Fact]

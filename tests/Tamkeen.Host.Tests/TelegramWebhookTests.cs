@@ -112,7 +112,7 @@ public class TelegramWebhookTests
         await using (var db = service.OpenDatabase()) Assert.Equal(2, await db.Inbox.CountAsync());
         var replies = api.CallsOf("sendMessage").Select(m => m["text"]!.GetValue<string>()).ToList();
         Assert.Equal(2, replies.Count);
-        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", replies[1]);
+        Assert.Contains("هل المطلوب تقديم اقتراح أم شكوى؟", replies[1]);
         // Each press still has its spinner stopped.
         Assert.Equal(3, (await api.WaitForAsync("answerCallbackQuery", 3)).Count);
     }

@@ -151,7 +151,7 @@ public class WebChatBrowserTests
         Assert.Contains("رسالتك أطول من الحد المسموح به (2,000 حرف)", reply.Text);
         Assert.True(page.FitsTheScreenWidth(), "A long unbroken message must wrap, not widen the page.");
         var next = page.Reply(() => ChatPage.Press(page.LastMenu(), "5"));
-        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", next.Text);
+        Assert.Contains("هل المطلوب تقديم اقتراح أم شكوى؟", next.Text);
         Assert.Empty(page.ScriptErrors());
     }
 
@@ -185,7 +185,7 @@ public class WebChatBrowserTests
             page.Browser.Wait.Until(_ => page.Notice.Displayed && page.Notice.Text.Contains("ستُرسل رسالتك تلقائياً بعد لحظات"));
         });
 
-        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", reply.Text);
+        Assert.Contains("هل المطلوب تقديم اقتراح أم شكوى؟", reply.Text);
         Assert.False(page.Notice.Displayed);
         Assert.Empty(page.ScriptErrors());
         await using var db = service.OpenDatabase();
@@ -196,7 +196,7 @@ public class WebChatBrowserTests
     private static IWebElement SendSuggestion(ChatPage page, IWebElement menu, string text)
     {
         var kinds = page.Reply(() => ChatPage.Press(menu, "5"));
-        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", kinds.Text);
+        Assert.Contains("هل المطلوب تقديم اقتراح أم شكوى؟", kinds.Text);
         var write = page.Reply(() => ChatPage.Press(kinds, "1"));
         Assert.Contains("يرجى كتابة الاقتراح", write.Text);
         var thanks = page.Reply(() => page.Type(text));

@@ -24,7 +24,7 @@ public class WebChatEventsTests
         }
         using var json = JsonDocument.Parse(data!);
         Assert.Equal("bot", json.RootElement.GetProperty("from").GetString());
-        Assert.Contains("هل تودّ تقديم اقتراح أم شكوى؟", json.RootElement.GetProperty("text").GetString());
+        Assert.Contains("هل المطلوب تقديم اقتراح أم شكوى؟", json.RootElement.GetProperty("text").GetString());
         Assert.Equal(4, json.RootElement.GetProperty("buttons").GetArrayLength());
     }
 }
