@@ -42,8 +42,8 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        // SQLite cannot compare DateTimeOffset text; all our times are UTC, so their binary form sorts correctly.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite cannot compare DateTimeOffset text; the binary form does, for times in one offset (UTC, see the converter).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimeToBinaryConverter>();
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 

@@ -57,9 +57,8 @@ public static class CaseEndpoints
     private static async Task<IResult> AttachmentAsync(string reference, long inboxMessageId, int index, CaseConsole cases,
         Messaging.AttachmentStore store, CancellationToken ct)
     {
-        if (await cases.FindAttachmentAsync(reference, inboxMessageId, index, ct) is not { TooLarge: false } attachment) return TypedResults.NotFound();
-        var path = store.FullPath(attachment);
-        if (!path.StartsWith(store.Folder, StringComparison.Ordinal) || !File.Exists(path)) return TypedResults.NotFound();
+        if (await cases.FindAttachmentAsync(reference, inboxMessageId, index, ct) is not { } attachment || store.KeptFile(attachment) is not { } path)
+            return TypedResults.NotFound();
         // A download, never shown inline: a file someone sent must not run as a page of the console.
         return TypedResults.PhysicalFile(path, attachment.ContentType, fileDownloadName: Path.GetFileName(path), enableRangeProcessing: true);
     }

@@ -62,6 +62,17 @@ public sealed class AttachmentStore(IOptions<AttachmentOptions> options, TimePro
 
     public string FullPath(Attachment attachment) => Path.GetFullPath(Path.Combine(_folder, attachment.Url));
 
+    /// <summary>
+    /// The kept file of an attachment, to serve: null when it was not kept (too large), is missing, or its stored path
+    /// would lead out of the attachments folder.
+    /// </summary>
+    public string? KeptFile(Attachment attachment)
+    {
+        if (attachment.TooLarge) return null;
+        var path = FullPath(attachment);
+        return path.StartsWith(Folder, StringComparison.Ordinal) && File.Exists(path) ? path : null;
+    }
+
     private static string Extension(string contentType) => contentType.Split(';')[0].Trim().ToLowerInvariant() switch
     {
         "image/jpeg" => ".jpg",

@@ -11,12 +11,12 @@ namespace Tamkeen.Host.Reports;
 /// </summary>
 public sealed record WeeklyTrend(List<string> Weeks, List<long> Submitted, List<long> Decided, List<long> CasesOpened)
 {
-    private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+    private static readonly UtcTimeToBinaryConverter Binary = new();
 
     public static async Task<WeeklyTrend> ComputeAsync(TamkeenDb db, ReportPeriod period, CancellationToken ct)
     {
         var weeks = (period.To.DayNumber - period.From.DayNumber) / 7 + 1;
-        // Times are stored as DateTimeOffsetToBinaryConverter's numbers; for UTC times these grow evenly with time, so the
+        // Times are stored as UtcTimeToBinaryConverter's numbers; for UTC times these grow evenly with time, so the
         // week is a plain integer division, done by the database, which EF Core cannot write from LINQ over converted values.
         // Double-quoted names are standard SQL: SQLite and PostgreSQL both read them.
         var start = (long)Binary.ConvertToProvider(period.Start)!;

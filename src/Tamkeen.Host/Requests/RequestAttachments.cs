@@ -17,9 +17,8 @@ public static class RequestAttachments
         app.MapGet("/staff/requests/{reference}/attachments/{index:int}", async (string reference, int index, RequestConsole console,
                 AttachmentStore store, CancellationToken ct) =>
             {
-                if (await console.FindFileAsync(reference, index, ct) is not { TooLarge: false } attachment) return Results.NotFound();
-                var path = store.FullPath(attachment);
-                if (!path.StartsWith(store.Folder, StringComparison.Ordinal) || !File.Exists(path)) return Results.NotFound();
+                if (await console.FindFileAsync(reference, index, ct) is not { } attachment || store.KeptFile(attachment) is not { } path)
+                    return Results.NotFound();
                 // A download, never shown inline: a file someone sent must not run as a page of the console.
                 return Results.File(path, attachment.ContentType, fileDownloadName: Path.GetFileName(path), enableRangeProcessing: true);
             })

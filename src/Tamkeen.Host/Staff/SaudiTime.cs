@@ -31,15 +31,11 @@ public static class SaudiTime
     /// <summary>Both on one line: "2026-12-02 05:40 (11 جمادى الآخرة 1448 هـ)"; in English "2 Dec 2026, 05:40 (11 Jumada II 1448 AH)".</summary>
     public static string Describe(DateTimeOffset at) => $"{Gregorian(at)} ({HijriDate(at)})";
 
-    /// <summary>The start of a Saudi calendar day, as a moment in UTC.</summary>
-    /// <remarks>
-    /// In UTC because stored times are compared in their binary form, which encodes the clock time with its offset:
-    /// a bound at +03:00 would be read three hours off against the UTC times in the database.
-    /// </remarks>
+    /// <summary>The start of a Saudi calendar day, as a moment.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, Riyadh.GetUtcOffset(midnight)).ToUniversalTime();
+        return new DateTimeOffset(midnight, Riyadh.GetUtcOffset(midnight));
     }
 
     private static TimeZoneInfo FindRiyadh()

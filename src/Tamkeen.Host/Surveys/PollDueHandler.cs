@@ -32,14 +32,7 @@ public sealed class PollDueHandler(IDbContextFactory<TamkeenDb> dbFactory, Datab
                 _ => null,
             };
         }
-        InboxMessage? input = null;
-        await writer.WriteAsync(async (db, ct) =>
-        {
-            if (!await TimerTable.DeleteFiredAsync(db, timer, ct) || last is null) return;
-            db.Inbox.Add(input = InboxMessage.ForPoll(last, timer.Id, new PollDuePayload(topic.Subject, topic.Reference, handledBy, topic.Outcome), timer.DueAt));
-        }, committed: () =>
-        {
-            if (input is not null) lanes.Enqueue(input);
-        }, cancellationToken);
+        var poll = new PollDuePayload(topic.Subject, topic.Reference, handledBy, topic.Outcome);
+        await TimerInputs.StoreAsync(writer, lanes, timer, last is null ? null : () => InboxMessage.ForPoll(last, timer.Id, poll, timer.DueAt), cancellationToken);
     }
 }

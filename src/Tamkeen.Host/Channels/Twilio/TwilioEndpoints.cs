@@ -35,9 +35,9 @@ public static class TwilioEndpoints
         if (links.Read(token) is not var (outboxId, index)) return Results.NotFound();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == outboxId, ct);
-        if (row?.Attachments.ElementAtOrDefault(index) is not { } file) return Results.NotFound();
-        var path = store.FullPath(file);
-        return path.StartsWith(store.Folder, StringComparison.Ordinal) && File.Exists(path) ? Results.File(path, file.ContentType) : Results.NotFound();
+        return row?.Attachments.ElementAtOrDefault(index) is { } file && store.KeptFile(file) is { } path
+            ? Results.File(path, file.ContentType)
+            : Results.NotFound();
     }
 
     /// <summary>Stores the message, then acknowledges with empty TwiML: the reply goes later, through the outbox.</summary>

@@ -82,9 +82,7 @@ public static class WebChatEndpoints
         if (sessions.Existing(http) is not { } session) return Results.NotFound();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.Channel == Channel.WebChat && m.Address == session, ct);
-        if (row?.Attachments.ElementAtOrDefault(index) is not { } file) return Results.NotFound();
-        var path = store.FullPath(file);
-        return path.StartsWith(store.Folder, StringComparison.Ordinal) && File.Exists(path)
+        return row?.Attachments.ElementAtOrDefault(index) is { } file && store.KeptFile(file) is { } path
             ? Results.File(path, file.ContentType, fileDownloadName: Path.GetFileName(path))
             : Results.NotFound();
     }

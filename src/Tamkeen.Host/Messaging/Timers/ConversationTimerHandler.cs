@@ -19,14 +19,7 @@ public sealed class ConversationTimerHandler(IDbContextFactory<TamkeenDb> dbFact
         {
             last = timer.BeneficiaryId is { } person ? await InboxMessage.LastFromPersonAsync(db.Inbox, person, cancellationToken) : null;
         }
-        InboxMessage? input = null;
-        await writer.WriteAsync(async (db, ct) =>
-        {
-            if (!await TimerTable.DeleteFiredAsync(db, timer, ct) || last is null) return;
-            db.Inbox.Add(input = InboxMessage.ForTimer(last, timer.Id, timer.Kind, timer.DueAt));
-        }, committed: () =>
-        {
-            if (input is not null) lanes.Enqueue(input);
-        }, cancellationToken);
+        await TimerInputs.StoreAsync(writer, lanes, timer, last is null ? null : () => InboxMessage.ForTimer(last, timer.Id, timer.Kind, timer.DueAt),
+            cancellationToken);
     }
 }

@@ -16,8 +16,6 @@ public static class TimerTable
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(subject.Length, DueTimer.SubjectMaxLength, nameof(subject));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(payload?.Length ?? 0, DueTimer.PayloadMaxLength, nameof(payload));
-        // Times are stored in a binary form that sorts in time order only when all of them are in one offset.
-        dueAt = dueAt.ToUniversalTime();
 
         // One scheduled earlier in this change is not in the table yet.
         if (db.Timers.Local.FirstOrDefault(t => t.Subject == subject && t.Kind == kind) is { } tracked)
