@@ -156,6 +156,7 @@ public static class TamkeenApp
         services.AddSingleton<EventLog>();
         services.AddSingleton<IEventRecorder, FeedbackSubmittedRecorder>();
         services.AddSingleton<IEventRecorder, QuestionUnansweredRecorder>();
+        services.AddSingleton<IEventRecorder, GuideQuestionAskedRecorder>();
         services.AddSingleton<IEventRecorder, RequestSubmittedRecorder>();
         services.AddSingleton<IEventRecorder, RequestInformationGivenRecorder>();
         services.AddSingleton<IEventRecorder, ForeignRequestAttemptedRecorder>();

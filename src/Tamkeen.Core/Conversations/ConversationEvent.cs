@@ -49,5 +49,11 @@ public enum ForeignAccess
 /// </summary>
 public sealed record ForeignRequestAttempted(string Reference, ForeignAccess How) : ConversationEvent;
 
+/// <summary>
+/// A question put to the services guide, whatever it answered: the reports' count of questions. Each question ends as
+/// answered or as one <see cref="QuestionUnanswered"/> (no match, did not help, none of the suggestions).
+/// </summary>
+public sealed record GuideQuestionAsked(Language Language) : ConversationEvent;
+
 /// <summary>A guide answer the person did not rate (helpful or not): a light poll may follow.</summary>
 public sealed record GuideAnswerUnrated(string EntryId) : ConversationEvent;

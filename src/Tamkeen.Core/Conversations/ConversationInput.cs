@@ -30,5 +30,7 @@ public sealed record StaffActed(
 
 /// <summary>A satisfaction poll's delay after its event has passed: ask it now, if the person may be asked.</summary>
 /// <param name="HandledBy">The staff member handling what is rated now, kept with the answer.</param>
-public sealed record PollDue(string Number, Channel Channel, DateTimeOffset At, PollSubject Subject, string? Reference, string? HandledBy, string? Outcome)
+/// <param name="Unreachable">The host cannot deliver it now (WhatsApp's window closed, no template or SMS): recorded as not sent.</param>
+public sealed record PollDue(
+    string Number, Channel Channel, DateTimeOffset At, PollSubject Subject, string? Reference, string? HandledBy, string? Outcome, bool Unreachable = false)
     : ConversationInput(Number, Channel, At);

@@ -89,15 +89,21 @@ internal sealed class GuideFlow(ConversationMachine m)
     }
 
     /// <summary>Sends a question to the guide; its decision picks the next step.</summary>
-    public void Ask(string text) => m.Machine.Fire(m.AskTrigger, m.Content.Guide.Ask(text, m.Language));
+    public void Ask(string text) => Put(m.Content.Guide.Ask(text, m.Language));
 
     /// <summary>A first message: answered if the guide knows it, otherwise nothing (the menu follows the welcome).</summary>
     public bool TryAnswerFirst(string text)
     {
         var match = m.Content.Guide.Ask(text, m.Language);
         if (match.Decision == GuideDecision.Fallback) return false;
-        m.Machine.Fire(m.AskTrigger, match);
+        Put(match);
         return true;
+    }
+
+    private void Put(GuideMatch match)
+    {
+        m.Events.Add(new GuideQuestionAsked(match.Language));
+        m.Machine.Fire(m.AskTrigger, match);
     }
 
     /// <summary>The step the guide's decision leads to, wherever a question may be asked (each step re-enters itself on its own).</summary>

@@ -27,4 +27,6 @@ public enum PollNotSentReason
     TooSoon,
     /// <summary>The person was in the middle of something (a form, a conversation with staff).</summary>
     Busy,
+    /// <summary>WhatsApp's 24-hour window had closed and neither an approved template nor SMS was set to reach the person.</summary>
+    OutsideWhatsAppWindow,
 }

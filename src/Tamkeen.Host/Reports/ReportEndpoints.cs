@@ -6,7 +6,7 @@ using Tamkeen.Host.Staff;
 namespace Tamkeen.Host.Reports;
 
 /// <summary>
-/// The reports for managers: <c>/api/staff/reports/{requests|cases|guide}</c> as JSON, or as CSV with <c>?format=csv</c>,
+/// The reports for managers: <c>/api/staff/reports/{satisfaction|requests|cases|guide|trend}</c> as JSON, or as CSV with <c>?format=csv</c>,
 /// signed in with a bearer token as the requests API; and <c>/staff/reports/{…}.csv</c>, the console's download, signed in
 /// to the console. For the Saudi days <c>from</c> to <c>to</c> (yyyy-MM-dd, both included; default the last 30 days).
 /// </summary>
@@ -31,6 +31,10 @@ public static class ReportEndpoints
         IEnumerable<ReportLine> lines;
         switch (report)
         {
+            case "satisfaction":
+                var satisfaction = await reports.SatisfactionAsync(period, ct);
+                (figures, lines) = (satisfaction, SatisfactionLines.Of(satisfaction, console, reports.MinimumAnswersPerStaff));
+                break;
             case "requests":
                 var requests = await reports.RequestsAsync(period, ct);
                 (figures, lines) = (requests, ReportLine.Of(requests, console));
@@ -42,6 +46,10 @@ public static class ReportEndpoints
             case "guide":
                 var guide = await reports.GuideAsync(period, ct);
                 (figures, lines) = (guide, ReportLine.Of(guide));
+                break;
+            case "trend":
+                var trend = await reports.TrendAsync(period, ct);
+                (figures, lines) = (trend, ReportLine.Of(trend));
                 break;
             default:
                 return Results.NotFound();

@@ -48,6 +48,9 @@ public sealed record ReportLine(string Section, string Item, double? Value)
     public static IEnumerable<ReportLine> Of(GuideReport report)
     {
         var totals = Say("الإجمالي", "Totals");
+        yield return new(totals, Say("الأسئلة الموجّهة إلى الدليل", "Questions put to the guide"), report.Asked);
+        yield return new(totals, Say("أجاب عنها الدليل دون موظف", "Answered by the guide without a person"), report.AnsweredWithoutPerson);
+        yield return new(totals, Say("نسبة ما أجاب عنه الدليل دون موظف (٪)", "Share answered without a person (%)"), report.AnsweredWithoutPersonShare);
         yield return new(totals, Say("أسئلة لم يجد الدليل جوابها", "Questions the guide could not answer"), report.Unanswered);
         foreach (var (reason, count) in report.ByReason)
             yield return new(Say("حسب السبب", "By reason"), Reason(Enum.Parse<UnansweredReason>(reason)), count);
@@ -57,6 +60,17 @@ public sealed record ReportLine(string Section, string Item, double? Value)
         yield return new(people, Say("نسبة من بقوا دون تحويل إلى موظف (٪)", "Share not handed to staff (%)"), report.LeftWithoutPersonShare);
         foreach (var question in report.TopUnanswered)
             yield return new(Say("الأسئلة الأكثر تكراراً", "Most asked unanswered questions"), ContactMask.Numbers(question.Question), question.Count);
+    }
+
+    public static IEnumerable<ReportLine> Of(WeeklyTrend trend)
+    {
+        for (var i = 0; i < trend.Weeks.Count; i++)
+        {
+            var week = $"{Say("أسبوع يبدأ", "Week from")} {trend.Weeks[i]}";
+            yield return new(week, Say("طلبات مقدّمة", "Requests submitted"), trend.Submitted[i]);
+            yield return new(week, Say("طلبات بُتّ فيها", "Requests decided"), trend.Decided[i]);
+            yield return new(week, Say("حالات مفتوحة", "Cases opened"), trend.CasesOpened[i]);
+        }
     }
 
     private static IEnumerable<ReportLine> Of(string section, CaseTimes times)

@@ -29,6 +29,9 @@ public sealed partial class TwilioOptions
     public bool WhatsAppOn => HasCredentials && Has(WhatsAppFrom);
     public bool SmsOn => HasCredentials && Has(SmsFrom);
 
+    /// <summary>A WhatsApp message can still reach the person after the 24-hour window: as the template, or by SMS.</summary>
+    public bool ReachesAfterWhatsAppWindow => (WhatsAppOn && Has(WhatsAppTemplateContentSid)) || SmsOn;
+
     /// <summary>Why WhatsApp is off, naming the first missing setting; null when it is on.</summary>
     public string? WhatsAppMissing => Missing(WhatsAppFrom, nameof(WhatsAppFrom));
 

@@ -1,18 +1,23 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Requests;
 using Tamkeen.Core.Surveys;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Messaging.Timers;
+using Tamkeen.Host.Settings;
 
 namespace Tamkeen.Host.Surveys;
 
 /// <summary>
 /// A poll's delay has passed: it becomes an input in the person's lane (the conversation decides whether it may be
-/// asked), carrying the staff member who handled what is rated now, at the time it is sent.
+/// asked), carrying the staff member who handled what is rated now, at the time it is sent, and whether it can reach the
+/// person at all: after WhatsApp's 24-hour window it goes as the template or by SMS, as notices do, or is recorded as not sent.
 /// </summary>
-public sealed class PollDueHandler(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes) : ITimerHandler
+public sealed class PollDueHandler(
+    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, IOptions<TwilioOptions> twilio, TimeProvider time) : ITimerHandler
 {
     public IReadOnlyCollection<TimerKind> Kinds { get; } = [TimerKind.PollDue];
 
@@ -27,12 +32,17 @@ public sealed class PollDueHandler(IDbContextFactory<TamkeenDb> dbFactory, Datab
             handledBy = topic.Subject switch
             {
                 PollSubject.Case => await db.Cases.Where(c => c.Reference == topic.Reference).Select(c => c.ClaimedBy).FirstOrDefaultAsync(cancellationToken),
+                // Who decided it: the last to set it Completed or Rejected, not whoever wrote a note since.
                 PollSubject.Request => await db.ServiceRequests.Where(r => r.Reference == topic.Reference)
-                    .SelectMany(r => r.History).OrderByDescending(h => h.Id).Select(h => h.By).FirstOrDefaultAsync(cancellationToken),
+                    .SelectMany(r => r.History).Where(h => h.Status == RequestStatus.Completed || h.Status == RequestStatus.Rejected)
+                    .OrderByDescending(h => h.Id).Select(h => h.By).FirstOrDefaultAsync(cancellationToken),
                 _ => null,
             };
         }
-        var poll = new PollDuePayload(topic.Subject, topic.Reference, handledBy, topic.Outcome);
+        var poll = new PollDuePayload(topic.Subject, topic.Reference, handledBy, topic.Outcome, Unreachable: last is not null && !CanReach(last));
         await TimerInputs.StoreAsync(writer, lanes, timer, last is null ? null : () => InboxMessage.ForPoll(last, timer.Id, poll, timer.DueAt), cancellationToken);
     }
+
+    private bool CanReach(InboxMessage last) =>
+        last.Channel != Channel.WhatsApp || twilio.Value.ReachesAfterWhatsAppWindow || time.GetUtcNow() - last.ReceivedAt <= twilio.Value.WhatsAppWindow;
 }

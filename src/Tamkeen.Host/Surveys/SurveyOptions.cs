@@ -20,5 +20,8 @@ public sealed class SurveyOptions
     [Range(typeof(TimeSpan), "00:30:00", "30.00:00:00", ErrorMessage = "Surveys:RemindAfter must be between 00:30:00 and 30.00:00:00.")]
     public TimeSpan RemindAfter { get; set; } = TimeSpan.FromHours(24);
 
+    [Range(1, 1000, ErrorMessage = "Surveys:MinimumAnswersPerStaff must be between 1 and 1000.")]
+    public int MinimumAnswersPerStaff { get; set; } = 10;
+
     public PollSettings Settings() => new(MinimumGap, ExpiresAfter, RemindAfter);
 }

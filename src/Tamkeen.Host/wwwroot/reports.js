@@ -1,26 +1,30 @@
-// Draws the reports page's weekly chart from the JSON the page carries (the policy allows no inline script).
+// Draws each chart of the reports page from the JSON beside it (the policy allows no inline script):
+// <canvas id="X" data-chart> and <script type="application/json" id="X-data">{ rtl, labels, series, percent }</script>.
 (() => {
-  const canvas = document.getElementById('trend');
-  const data = document.getElementById('trend-data');
-  if (!canvas || !data || !window.Chart) return;
-  const trend = JSON.parse(data.textContent);
+  if (!window.Chart) return;
   const colours = ['#1b6e5a', '#c9822b', '#4a5fa8'];
-  new Chart(canvas, {
-    type: 'bar',
-    data: {
-      labels: trend.weeks,
-      datasets: trend.series.map((s, i) => ({ label: s.label, data: s.counts, backgroundColor: colours[i % colours.length] })),
-    },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: trend.rtl ? 'ar-SA-u-nu-latn' : 'en',
-      scales: { x: { reverse: trend.rtl }, y: { beginAtZero: true, ticks: { precision: 0 }, position: trend.rtl ? 'right' : 'left' } },
-      plugins: {
-        legend: { rtl: trend.rtl, textDirection: trend.rtl ? 'rtl' : 'ltr' },
-        tooltip: { rtl: trend.rtl, textDirection: trend.rtl ? 'rtl' : 'ltr' },
+  for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
+    const data = document.getElementById(`${canvas.id}-data`);
+    if (!data) continue;
+    const chart = JSON.parse(data.textContent);
+    const direction = chart.rtl ? 'rtl' : 'ltr';
+    new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: chart.labels,
+        datasets: chart.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: colours[i % colours.length] })),
       },
-    },
-  });
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        locale: chart.rtl ? 'ar-SA-u-nu-latn' : 'en',
+        scales: {
+          x: { reverse: chart.rtl },
+          y: { beginAtZero: true, max: chart.percent ? 100 : undefined, ticks: { precision: 0 }, position: chart.rtl ? 'right' : 'left' },
+        },
+        plugins: { legend: { rtl: chart.rtl, textDirection: direction }, tooltip: { rtl: chart.rtl, textDirection: direction } },
+      },
+    });
+  }
 })();
