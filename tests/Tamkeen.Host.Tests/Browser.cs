@@ -58,6 +58,8 @@ public sealed class Browser : IDisposable
 
         var profile = Directory.CreateTempSubdirectory("tamkeen-chromium-").FullName;
         options.AddArgument($"--user-data-dir={profile}");
+        options.AddUserProfilePreference("download.default_directory", Path.Combine(profile, DownloadsFolder));
+        options.AddUserProfilePreference("download.prompt_for_download", false);
         Browser? browser = null;
         try
         {
@@ -74,6 +76,18 @@ public sealed class Browser : IDisposable
     }
 
     public object? Script(string script) => Driver.ExecuteScript(script);
+
+    private const string DownloadsFolder = "downloads";
+
+    /// <summary>Clicks a download link and waits for the whole file in the browser's downloads folder.</summary>
+    public byte[] Download(By link, string fileName)
+    {
+        var file = Path.Combine(_profile, DownloadsFolder, fileName);
+        Driver.FindElement(link).Click();
+        // Chromium writes to a .crdownload file and renames it when done.
+        Wait.Until(_ => File.Exists(file));
+        return File.ReadAllBytes(file);
+    }
 
     /// <summary>Types into the field with this id, after clearing it.</summary>
     public void Fill(string id, string text)

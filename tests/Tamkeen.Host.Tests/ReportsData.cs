@@ -3,9 +3,12 @@ using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Text;
+using Tamkeen.Core.Surveys;
 using Tamkeen.Host.Handoff;
+using Tamkeen.Host.Messaging.Events;
 using Tamkeen.Host.Questions;
 using Tamkeen.Host.Requests;
+using Tamkeen.Host.Surveys;
 
 namespace Tamkeen.Host.Tests;
 
@@ -19,6 +22,7 @@ public static class ReportsData
     public const string From = "2025-03-01", To = "2025-03-31";
     public const string FoodBasket = "food-basket", RentSupport = "rent-support";
     public const string AmountQuestion = "كم مبلغ المساعدة؟";
+    public const string PhoneInComment = "0551234567";
 
     private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => new(2025, month, day, hour, minute, 0, TimeSpan.Zero);
 
@@ -61,6 +65,29 @@ public static class ReportsData
             Question(p[1], "متى يصرف الدعم", UnansweredReason.NoMatch, Utc(3, 4, 7)),
             Question(p[2], AmountQuestion, UnansweredReason.NoneOfTheSuggestions, Utc(3, 10, 7)),
             Question(p[5], "سؤال بعد المدة", UnansweredReason.NoMatch, Utc(4, 2, 7)));
+        // Ten questions put to the guide in March (one of them at 1 March 00:30 Saudi), one on 28 February and one in April.
+        db.Events.AddRange([
+            .. Enumerable.Range(0, 9).Select(i => Asked(p[i % 3], Utc(3, 2 + i, 6))), Asked(p[0], Utc(2, 28, 21, 30)),
+            Asked(p[0], Utc(2, 28, 20)), Asked(p[5], Utc(4, 2, 7)),
+        ]);
+
+        // Polls sent in March, numbered as in the satisfaction test; P1 at 1 March 00:30 Saudi.
+        db.Polls.AddRange(
+            Poll("P1", p[0], PollSubject.Request, "R3", Channel.WhatsApp, "sara", "Completed", Utc(2, 28, 21, 30), 5, "خدمة سريعة، شكراً"),
+            Poll("P2", p[0], PollSubject.Request, "R2", Channel.Sms, "sara", "Rejected", Utc(3, 10, 7), 2, $"لم أفهم سبب الرفض، جوالي {PhoneInComment}"),
+            Poll("P3", p[0], PollSubject.Case, "C1", Channel.Telegram, "sara", "Closed", Utc(3, 3, 7), 4, null, resolved: true),
+            Poll("P4", p[1], PollSubject.Case, "C2", Channel.WebChat, "omar", "Closed", Utc(3, 4, 7), 1, "لم تُحل مشكلتي", resolved: false),
+            Poll("P5", p[2], PollSubject.Case, "C4", Channel.WhatsApp, "omar", "Closed", Utc(3, 9, 7), null, null, expired: true),
+            Poll("P6", p[3], PollSubject.GuideAnswer, "working-hours", Channel.WebChat, null, null, Utc(3, 11, 7), 5, null),
+            Poll("P7", p[4], PollSubject.GuideAnswer, "working-hours", Channel.Telegram, null, null, Utc(3, 16, 7), 3, null),
+            Poll("P8", p[4], PollSubject.Case, "C5", Channel.WebChat, "sara", "Released", Utc(3, 17, 7), null, null),
+            // Outside March: 28 February 23:00 Saudi, and April.
+            Poll("P0", p[5], PollSubject.Request, "R6", Channel.WebChat, "sara", "Completed", Utc(2, 28, 20), 1, null),
+            Poll("P9", p[3], PollSubject.Request, "R7", Channel.WhatsApp, "sara", "Completed", Utc(4, 3, 7), 1, null),
+            NotSent(p[6], PollNotSentReason.OptedOut, Utc(3, 5, 7)),
+            NotSent(p[7], PollNotSentReason.TooSoon, Utc(3, 6, 7)),
+            NotSent(p[0], PollNotSentReason.TooSoon, Utc(3, 12, 7)),
+            NotSent(p[8], PollNotSentReason.OutsideWhatsAppWindow, Utc(4, 4, 7)));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
@@ -87,5 +114,23 @@ public static class ReportsData
     {
         BeneficiaryId = person, Question = question, NormalizedQuestion = ArabicText.Normalize(question), Language = Language.Arabic,
         Reason = reason, AskedAt = at,
+    };
+
+    private static StoredEvent Asked(long person, DateTimeOffset at) => new()
+    {
+        BeneficiaryId = person, Type = nameof(GuideQuestionAsked), PayloadJson = "{\"Language\":0}", CreatedAt = at,
+    };
+
+    private static Poll Poll(string id, long person, PollSubject subject, string reference, Channel channel, string? handledBy, string? outcome,
+        DateTimeOffset sent, int? score, string? comment, bool? resolved = null, bool expired = false) => new()
+    {
+        PollId = id, BeneficiaryId = person, Subject = subject, Reference = reference, Channel = channel, HandledBy = handledBy, Outcome = outcome,
+        CreatedAt = sent, Score = score, Comment = comment, Resolved = resolved, AnsweredAt = score is null ? null : sent.AddHours(1),
+        ExpiredAt = expired ? sent.AddHours(48) : null,
+    };
+
+    private static Poll NotSent(long person, PollNotSentReason reason, DateTimeOffset at) => new()
+    {
+        BeneficiaryId = person, Subject = PollSubject.Request, Channel = Channel.WebChat, CreatedAt = at, NotSentReason = reason,
     };
 }

@@ -35,6 +35,78 @@ public partial class ReportsTests
     }
 
     [Fact]
+    public async Task Satisfaction_is_measured_over_the_polls_sent_by_channel_subject_service_staff_outcome_and_month()
+    {
+        var sql = new RecordedSql();
+        await using var service = await StartAsync(sql);
+        await ReportsData.SeedAsync(service);
+        sql.Clear();
+        var report = await ReportAsync(service, "satisfaction");
+        // Counted by the database: every read of the polls but the comments' is a count or a sum.
+        var reads = sql.Commands.Where(c => c.Contains("FROM \"Polls\"") && !c.Contains("\"Comment\" IS NOT NULL")).ToList();
+        Assert.Contains(reads, c => c.Contains("GROUP BY") && c.Contains("SUM("));
+        Assert.All(reads, c => Assert.True(c.Contains("COUNT(") || c.Contains("SUM("), c));
+
+        // Sent in March: P1 (1 March 00:30 Saudi) to P8; not P0 (28 February 23:00 Saudi) nor P9 (April). Answered: P1 5, P2 2,
+        // P3 4, P4 1, P6 5, P7 3 → 6 of 8 = 75 %; 4 or 5: P1, P3, P6 → 3 of 6 = 50 %; average 20 / 6 = 3.33.
+        Assert.Equal((8, 6, 75.0, 50.0, 3.33), Figures(report.GetProperty("all")));
+        Assert.Equal([1, 1, 1, 1, 2], report.GetProperty("distribution").EnumerateArray().Select(n => n.GetInt32()));
+        // Not sent in March: one opted out, two too soon (the April one is outside). P5 expired; P3 resolved, P4 not.
+        Assert.Equal(1, Number(report, "notSent.OptedOut"));
+        Assert.Equal(2, Number(report, "notSent.TooSoon"));
+        Assert.Equal(2, report.GetProperty("notSent").EnumerateObject().Count());
+        Assert.Equal((1, 1, 1), ((int)Number(report, "expired")!, (int)Number(report, "resolvedYes")!, (int)Number(report, "resolvedNo")!));
+
+        // WhatsApp P1 5, P5 unanswered; SMS P2 2; Telegram P3 4, P7 3; web chat P4 1, P6 5, P8 unanswered.
+        Assert.Equal(new Dictionary<string, (int, int, double?, double?, double?)>
+        {
+            ["WhatsApp"] = (2, 1, 50, 100, 5), ["Sms"] = (1, 1, 100, 0, 2), ["Telegram"] = (2, 2, 100, 50, 3.5), ["WebChat"] = (3, 2, 66.7, 50, 3),
+        }, Groups(report, "byChannel"));
+        Assert.Equal(new Dictionary<string, (int, int, double?, double?, double?)>
+        {
+            ["Request"] = (2, 2, 100, 50, 3.5), ["Case"] = (4, 2, 50, 50, 2.5), ["GuideAnswer"] = (2, 2, 100, 50, 4),
+        }, Groups(report, "bySubject"));
+        // R2 and R3 are both food baskets.
+        Assert.Equal(new Dictionary<string, (int, int, double?, double?, double?)> { [ReportsData.FoodBasket] = (2, 2, 100, 50, 3.5) }, Groups(report, "byService"));
+        Assert.Equal(new Dictionary<string, (int, int, double?, double?, double?)>
+        {
+            ["Completed"] = (1, 1, 100, 100, 5), ["Rejected"] = (1, 1, 100, 0, 2), ["Closed"] = (3, 2, 66.7, 50, 2.5), ["Released"] = (1, 0, 0, null, null),
+        }, Groups(report, "byOutcome"));
+        // Sara: P1 5, P2 2, P3 4, P8 unanswered; Omar: P4 1, P5 unanswered. Both below the default 10 answers: too few to judge.
+        Assert.Equal(new Dictionary<string, (int, int, double?, double?, double?)> { ["omar"] = (2, 1, 50, 0, 1), ["sara"] = (4, 3, 75, 66.7, 3.67) }, Groups(report, "byStaff"));
+        Assert.All(report.GetProperty("byStaff").EnumerateArray(), g => Assert.True(g.GetProperty("figures").GetProperty("tooFew").GetBoolean()));
+        Assert.Equal(new Dictionary<string, (int, int, double?, double?, double?)> { ["2025-03"] = (8, 6, 75, 50, 3.33) }, Groups(report, "byMonth"));
+
+        // The comments, newest first, with what could be a phone number masked.
+        var comments = report.GetProperty("comments").EnumerateArray().ToList();
+        Assert.Equal(["C2", "R2", "R3"], comments.Select(c => c.GetProperty("reference").GetString()));
+        Assert.Equal([1, 2, 5], comments.Select(c => c.GetProperty("score").GetInt32()));
+        Assert.DoesNotContain(ReportsData.PhoneInComment, comments[1].GetProperty("text").GetString());
+        Assert.StartsWith("لم أفهم سبب الرفض", comments[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Months_are_cut_to_the_period_and_a_staff_member_with_enough_answers_is_judged()
+    {
+        await using var service = await RunningService.StartAsync(settings: [.. StaffApi.Settings, "--Surveys:MinimumAnswersPerStaff=3"]);
+        await ReportsData.SeedAsync(service);
+        var march = await ReportAsync(service, "satisfaction");
+        var staff = march.GetProperty("byStaff").EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!, g => g.GetProperty("figures").GetProperty("tooFew").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { ["omar"] = true, ["sara"] = false }, staff);
+
+        // 15 March to 10 April: P7 3 and P8 unanswered in March; P9 1 in April.
+        var months = await ReportAsync(service, "satisfaction", "from=2025-03-15&to=2025-04-10");
+        Assert.Equal(new Dictionary<string, (int, int, double?, double?, double?)> { ["2025-03"] = (2, 1, 50, 0, 3), ["2025-04"] = (1, 1, 100, 0, 1) }, Groups(months, "byMonth"));
+        Assert.Equal(1, Number(months, "notSent.OutsideWhatsAppWindow"));
+    }
+
+    private static (int, int, double?, double?, double?) Figures(JsonElement figures) => (
+        (int)Number(figures, "sent")!, (int)Number(figures, "answered")!, Number(figures, "responseRate"), Number(figures, "csat"), Number(figures, "average"));
+
+    private static Dictionary<string, (int, int, double?, double?, double?)> Groups(JsonElement report, string name) =>
+        report.GetProperty(name).EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!, g => Figures(g.GetProperty("figures")));
+
+    [Fact]
     public async Task Requests_are_counted_by_status_and_service_with_the_promise_kept_and_the_time_to_decision()
     {
         var sql = new RecordedSql();
@@ -108,13 +180,15 @@ public partial class ReportsTests
         (int)Number(report, $"{part}.opened")!.Value, Number(report, $"{part}.{measure}.medianHours"), Number(report, $"{part}.{measure}.p90Hours"));
 
     [Fact]
-    public async Task The_guide_report_counts_its_failures_the_people_handed_to_staff_and_the_most_asked_questions()
+    public async Task The_guide_report_counts_the_questions_answered_without_a_person_its_failures_and_the_most_asked()
     {
         await using var service = await StartAsync();
         await ReportsData.SeedAsync(service);
         var report = await ReportAsync(service, "guide");
 
-        // Four questions in March (the fifth is in April): NoMatch twice, NotHelpful and NoneOfTheSuggestions once.
+        // Ten questions put to the guide in March; four it could not answer, so six it answered without a person: 60 %.
+        Assert.Equal((10, 6, 60.0), (Number(report, "asked"), Number(report, "answeredWithoutPerson"), Number(report, "answeredWithoutPersonShare")));
+        // The four in March (the fifth is in April): NoMatch twice, NotHelpful and NoneOfTheSuggestions once.
         Assert.Equal(4, Number(report, "unanswered"));
         Assert.Equal(2, Number(report, "byReason.NoMatch"));
         Assert.Equal(1, Number(report, "byReason.NotHelpful"));
@@ -195,11 +269,16 @@ public partial class ReportsTests
         // Weeks from 1 March. Submitted: R8, R1, R2, R3, R4 in the first, R5 in the third. Decided: R6 (1 March), R8, R1 in
         // the first; R2 (9 March), R3 (14 March) in the second; R5 in the third. Opened: C1–C5 in the first, C6 in the second.
         var trend = JsonDocument.Parse(TrendData().Match(page).Groups[1].Value).RootElement;
-        Assert.Equal(["2025-03-01", "2025-03-08", "2025-03-15", "2025-03-22", "2025-03-29"], trend.GetProperty("weeks").EnumerateArray().Select(w => w.GetString()));
-        var series = trend.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()).ToArray()).ToList();
+        Assert.Equal(["2025-03-01", "2025-03-08", "2025-03-15", "2025-03-22", "2025-03-29"], trend.GetProperty("labels").EnumerateArray().Select(w => w.GetString()));
+        var series = trend.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("values").EnumerateArray().Select(c => c.GetInt32()).ToArray()).ToList();
         Assert.Equal([5, 0, 1, 0, 0], series[0]);
         Assert.Equal([3, 2, 1, 0, 0], series[1]);
         Assert.Equal([5, 1, 0, 0, 0], series[2]);
+
+        Assert.Contains("رضا المستفيدين", page);
+        Assert.Contains("أقل من 10 إجابات: عدد لا يكفي للحكم", page);
+        var satisfaction = JsonDocument.Parse(SatisfactionData().Match(page).Groups[1].Value).RootElement;
+        Assert.Equal(["2025-03"], satisfaction.GetProperty("labels").EnumerateArray().Select(m => m.GetString()));
 
         using var csv = await manager.GetAsync($"staff/reports/guide.csv?{March}", Ct);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
@@ -207,7 +286,7 @@ public partial class ReportsTests
     }
 
     [Fact]
-    public async Task The_weekly_chart_is_drawn_in_the_browser_under_the_policy_without_script_errors()
+    public async Task The_charts_are_drawn_in_the_browser_under_the_policy_and_the_csv_downloads()
     {
         await using var service = await StartAsync();
         await ReportsData.SeedAsync(service);
@@ -226,6 +305,16 @@ public partial class ReportsTests
             return c.width > 0 && pixels.some((v, i) => i % 4 === 3 && v !== 0);
             """));
         Assert.Equal(3L, browser.Script("return Chart.getChart('trend').data.datasets.length;"));
+        Assert.True(browser.Wait.Until(d => browser.Script("return !!Chart.getChart('satisfaction-trend');") is true));
+        Assert.Equal(new List<object> { 50L, 75L }, browser.Script("""
+            const data = Chart.getChart('satisfaction-trend').data.datasets;
+            return [data[0].data[0], data[1].data[0]];
+            """));
+
+        // The satisfaction CSV, downloaded by the browser as the manager clicks its link.
+        var csv = browser.Download(By.CssSelector("#satisfaction a[download]"), $"satisfaction-{ReportsData.From}-{ReportsData.To}.csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        Assert.Contains("الإجمالي,الرضا: نسبة ٤ و٥ (٪),50", Encoding.UTF8.GetString(csv[3..]).Split("\r\n"));
         Assert.Equal("rtl", browser.Script("return getComputedStyle(document.body).direction;"));
         Assert.True(browser.FitsTheScreenWidth(), "The reports page must fit a 390 px phone.");
         browser.Driver.GetScreenshot().SaveAsFile("/tmp/staff-reports.png");
@@ -234,4 +323,7 @@ public partial class ReportsTests
 
     [GeneratedRegex("<script type=\"application/json\" id=\"trend-data\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex TrendData();
+
+    [GeneratedRegex("<script type=\"application/json\" id=\"satisfaction-trend-data\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex SatisfactionData();
 }
