@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using Tamkeen.Host.Data;
@@ -93,6 +94,14 @@ public partial class ReportsTests
         var march = await ReportAsync(service, "satisfaction");
         var staff = march.GetProperty("byStaff").EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!, g => g.GetProperty("figures").GetProperty("tooFew").GetBoolean());
         Assert.Equal(new Dictionary<string, bool> { ["omar"] = true, ["sara"] = false }, staff);
+        // Sara's three answers are enough to be judged; the CSV names her by the name she chose.
+        await StaffConsole.CreateAccountAsync(service, "sara", StaffRoles.Staff);
+        await using (var db = service.OpenDatabase())
+            await db.Users.Where(u => u.UserName == "sara").ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "سارة"), Ct);
+        using var api = StaffApi.Client(service);
+        var csv = Encoding.UTF8.GetString(await api.GetByteArrayAsync($"api/staff/reports/satisfaction?{March}&format=csv", Ct)).Split("\r\n");
+        Assert.Contains("حسب الموظف: سارة (sara),الرضا: نسبة ٤ و٥ (٪),66.7", csv);
+        Assert.Contains("حسب الموظف: omar,الرضا: نسبة ٤ و٥ (٪) — أقل من 3 إجابات: عدد لا يكفي للحكم,", csv);
 
         // 15 March to 10 April: P7 3 and P8 unanswered in March; P9 1 in April.
         var months = await ReportAsync(service, "satisfaction", "from=2025-03-15&to=2025-04-10");

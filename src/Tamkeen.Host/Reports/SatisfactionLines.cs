@@ -28,7 +28,7 @@ public static class SatisfactionLines
         foreach (var group in report.BySubject) foreach (var line in Of(Group(Say("حسب موضوع التقييم", "By what was rated"), Subject(Enum.Parse<PollSubject>(group.Key))), group.Figures, null)) yield return line;
         foreach (var group in report.ByService) foreach (var line in Of(Group(Say("حسب الخدمة", "By service"), console.ServiceName(group.Key)), group.Figures, null)) yield return line;
         foreach (var group in report.ByOutcome) foreach (var line in Of(Group(Say("حسب النتيجة", "By outcome"), Outcome(group.Key)), group.Figures, null)) yield return line;
-        foreach (var group in report.ByStaff) foreach (var line in Of(Group(Say("حسب الموظف", "By staff member"), group.Key), group.Figures, minimumAnswersPerStaff)) yield return line;
+        foreach (var group in report.ByStaff) foreach (var line in Of(Group(Say("حسب الموظف", "By staff member"), group.Name is null ? group.Key : $"{group.Name} ({group.Key})"), group.Figures, minimumAnswersPerStaff)) yield return line;
         foreach (var group in report.ByMonth) foreach (var line in Of(Group(Say("حسب الشهر", "By month"), group.Key), group.Figures, null)) yield return line;
 
         foreach (var comment in report.Comments)

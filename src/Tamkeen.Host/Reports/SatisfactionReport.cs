@@ -8,7 +8,8 @@ using Tamkeen.Host.Surveys;
 namespace Tamkeen.Host.Reports;
 
 /// <summary>One group of polls in the report: its key (a channel, a service, a month…) and its figures.</summary>
-public sealed record SatisfactionGroup(string Key, Satisfaction Figures);
+/// <param name="Name">For a staff member (the key is the user name): the name they chose, if any.</param>
+public sealed record SatisfactionGroup(string Key, Satisfaction Figures, string? Name = null);
 
 /// <summary>A comment left with an answer; numbers that could be a phone or an ID are masked.</summary>
 public sealed record PollComment(DateTimeOffset At, PollSubject Subject, string? Reference, Channel Channel, int Score, string Text);
@@ -49,8 +50,10 @@ public sealed record SatisfactionReport(
             sent.Where(p => p.Outcome != null).Select(p => new ScoredPoll<string> { Key = p.Outcome!, Score = p.Score }), ct));
         var byStaff = (await Satisfaction.ByAsync(
                 sent.Where(p => p.HandledBy != null).Select(p => new ScoredPoll<string> { Key = p.HandledBy!, Score = p.Score }), ct))
-            .Select(g => new SatisfactionGroup(g.Key, g.Figures with { TooFew = g.Figures.Answered < minimumAnswersPerStaff }))
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var staffKeys = byStaff.Select(g => g.Key).ToList();
+        var names = await db.Users.Where(u => staffKeys.Contains(u.UserName!) && u.DisplayName != null)
+            .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName!, ct);
 
         var byMonth = new List<SatisfactionGroup>();
         foreach (var (label, monthStart, monthEnd) in Months(period))
@@ -64,7 +67,9 @@ public sealed record SatisfactionReport(
             .Select(p => new PollComment(p.AnsweredAt ?? p.CreatedAt, p.Subject, p.Reference, p.Channel, p.Score!.Value, p.Comment!)).ToListAsync(ct);
 
         return new(all, [.. Enumerable.Range(1, 5).Select(s => scores.GetValueOrDefault(s))], notSent, expired, resolvedYes, resolvedNo,
-            byChannel, bySubject, byService, byStaff, byOutcome, byMonth,
+            byChannel, bySubject, byService,
+            [.. byStaff.Select(g => new SatisfactionGroup(g.Key, g.Figures with { TooFew = g.Figures.Answered < minimumAnswersPerStaff }, names.GetValueOrDefault(g.Key)))],
+            byOutcome, byMonth,
             [.. comments.Select(c => c with { Text = ContactMask.Numbers(c.Text) })]);
     }
 
