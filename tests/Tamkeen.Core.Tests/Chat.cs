@@ -94,10 +94,10 @@ internal sealed class Chat
     }
 
     /// <summary>A poll's delay has passed, as the host hands it to the conversation.</summary>
-    public string PollDue(PollSubject subject, string? reference = null, string? handledBy = null, string? outcome = null, bool unreachable = false)
+    public string PollDue(PollSubject subject, string? reference = null, string? handledBy = null, string? outcome = null, PollNotSentReason? cannotReach = null)
     {
         FireDueTimers();
-        return Run(new PollDue(NextNumber(), Channel, Clock.GetUtcNow(), subject, reference, handledBy, outcome, unreachable));
+        return Run(new PollDue(NextNumber(), Channel, Clock.GetUtcNow(), subject, reference, handledBy, outcome, cannotReach));
     }
 
     /// <summary>Fires the timers the clock has passed, in due order, as the scheduler would; their replies go to <see cref="Unprompted"/>.</summary>

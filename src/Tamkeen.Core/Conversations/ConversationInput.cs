@@ -30,7 +30,8 @@ public sealed record StaffActed(
 
 /// <summary>A satisfaction poll's delay after its event has passed: ask it now, if the person may be asked.</summary>
 /// <param name="HandledBy">The staff member handling what is rated now, kept with the answer.</param>
-/// <param name="Unreachable">The host cannot deliver it now (WhatsApp's window closed, no template or SMS): recorded as not sent.</param>
+/// <param name="CannotReach">Why the host cannot deliver it (STOP; WhatsApp's window closed with no template or SMS): recorded as not sent.</param>
 public sealed record PollDue(
-    string Number, Channel Channel, DateTimeOffset At, PollSubject Subject, string? Reference, string? HandledBy, string? Outcome, bool Unreachable = false)
+    string Number, Channel Channel, DateTimeOffset At, PollSubject Subject, string? Reference, string? HandledBy, string? Outcome,
+    PollNotSentReason? CannotReach = null)
     : ConversationInput(Number, Channel, At);

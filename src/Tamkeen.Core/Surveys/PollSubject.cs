@@ -29,4 +29,6 @@ public enum PollNotSentReason
     Busy,
     /// <summary>WhatsApp's 24-hour window had closed and neither an approved template nor SMS was set to reach the person.</summary>
     OutsideWhatsAppWindow,
+    /// <summary>The person sent STOP on the channel, or the channel said they cannot be reached (blocked the bot).</summary>
+    Stopped,
 }

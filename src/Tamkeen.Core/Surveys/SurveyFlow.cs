@@ -25,7 +25,7 @@ internal sealed class SurveyFlow(ConversationMachine m)
     {
         var conversation = m.Conversation;
         PollNotSentReason? skip = conversation.PollsOptedOut ? PollNotSentReason.OptedOut
-            : due.Unreachable ? PollNotSentReason.OutsideWhatsAppWindow
+            : due.CannotReach is { } cannot ? cannot
             : Poll is not null || conversation.LastPollSentAt + Rules.MinimumGap > m.At ? PollNotSentReason.TooSoon
             : !m.AtRest ? PollNotSentReason.Busy
             : null;

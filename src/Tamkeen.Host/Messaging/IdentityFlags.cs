@@ -37,6 +37,10 @@ public sealed class IdentityFlags(IDbContextFactory<TamkeenDb> dbFactory) : IHos
     public bool MayBeUnreachable(Channel channel, string address) =>
         !_loaded.Task.IsCompleted || (_flags.TryGetValue((channel, address), out var flags) && flags.UnreachableSince is not null);
 
+    /// <summary>Whether the person sent STOP on the channel or cannot be reached there: nothing new is sent to them.</summary>
+    public bool Refuses(Channel channel, string address) =>
+        _flags.TryGetValue((channel, address), out var flags) && (flags.OptedOutAt is not null || flags.UnreachableSince is not null);
+
     /// <summary>Why nothing may be sent for this row now, if so.</summary>
     internal string? ReasonNotToSend(OutboxMessage message) =>
         _flags.TryGetValue((message.Channel, message.Address), out var flags) ? flags switch

@@ -20,7 +20,7 @@ public enum InputKind
 }
 
 /// <summary>A poll come due, as stored in the person's inbox.</summary>
-public sealed record PollDuePayload(PollSubject Subject, string? Reference, string? HandledBy, string? Outcome, bool Unreachable = false);
+public sealed record PollDuePayload(PollSubject Subject, string? Reference, string? HandledBy, string? Outcome, PollNotSentReason? CannotReach = null);
 
 /// <summary>A staff action on a case as stored in the person's inbox.</summary>
 public sealed record StaffActionPayload(string CaseReference, StaffActionKind Kind, string Staff, string? Text, IReadOnlyList<Attachment> Attachments);
@@ -69,7 +69,7 @@ public sealed class InboxMessage
             InputKind.StatusChange => new RequestStatusChanged(number, Channel, ReceivedAt, JsonSerializer.Deserialize<RequestNotice>(PayloadJson!)!),
             InputKind.Timer => new TimerFired(number, Channel, ReceivedAt, JsonSerializer.Deserialize<TimerKind>(PayloadJson!)),
             InputKind.Poll => JsonSerializer.Deserialize<PollDuePayload>(PayloadJson!) is { } poll
-                ? new PollDue(number, Channel, ReceivedAt, poll.Subject, poll.Reference, poll.HandledBy, poll.Outcome, poll.Unreachable)
+                ? new PollDue(number, Channel, ReceivedAt, poll.Subject, poll.Reference, poll.HandledBy, poll.Outcome, poll.CannotReach)
                 : throw new InvalidDataException($"Inbox row {Id} has no poll."),
             InputKind.StaffAction => JsonSerializer.Deserialize<StaffActionPayload>(PayloadJson!) is { } staff
                 ? new StaffActed(number, Channel, ReceivedAt, staff.CaseReference, staff.Kind, staff.Staff, staff.Text, staff.Attachments)

@@ -84,6 +84,7 @@ public static class SatisfactionLines
         PollNotSentReason.OptedOut => Say("طلب الشخص عدم التقييم", "The person opted out of polls"),
         PollNotSentReason.TooSoon => Say("أُرسل له استطلاع قبل أقل من المدة الدنيا", "A poll was sent to them less than the minimum gap ago"),
         PollNotSentReason.Busy => Say("كان في منتصف محادثة", "They were in the middle of a conversation"),
+        PollNotSentReason.Stopped => Say("طلب إيقاف الرسائل أو حظر الخدمة على قناته", "They sent STOP or blocked the service on their channel"),
         _ => Say("انقضت نافذة واتساب (٢٤ ساعة) ولا قالب ولا رسائل نصية", "WhatsApp's 24-hour window had closed, with no template or SMS"),
     };
 }

@@ -14,10 +14,11 @@ namespace Tamkeen.Host.Surveys;
 /// <summary>
 /// A poll's delay has passed: it becomes an input in the person's lane (the conversation decides whether it may be
 /// asked), carrying the staff member who handled what is rated now, at the time it is sent, and whether it can reach the
-/// person at all: after WhatsApp's 24-hour window it goes as the template or by SMS, as notices do, or is recorded as not sent.
+/// person at all: not after STOP; after WhatsApp's 24-hour window it goes as the template or by SMS, as notices do, or is
+/// recorded as not sent.
 /// </summary>
 public sealed class PollDueHandler(
-    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, IOptions<TwilioOptions> twilio, TimeProvider time) : ITimerHandler
+    IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationLanes lanes, IdentityFlags flags, IOptions<TwilioOptions> twilio, TimeProvider time) : ITimerHandler
 {
     public IReadOnlyCollection<TimerKind> Kinds { get; } = [TimerKind.PollDue];
 
@@ -39,10 +40,13 @@ public sealed class PollDueHandler(
                 _ => null,
             };
         }
-        var poll = new PollDuePayload(topic.Subject, topic.Reference, handledBy, topic.Outcome, Unreachable: last is not null && !CanReach(last));
+        var poll = new PollDuePayload(topic.Subject, topic.Reference, handledBy, topic.Outcome, last is null ? null : CannotReach(last));
         await TimerInputs.StoreAsync(writer, lanes, timer, last is null ? null : () => InboxMessage.ForPoll(last, timer.Id, poll, timer.DueAt), cancellationToken);
     }
 
-    private bool CanReach(InboxMessage last) =>
-        last.Channel != Channel.WhatsApp || twilio.Value.ReachesAfterWhatsAppWindow || time.GetUtcNow() - last.ReceivedAt <= twilio.Value.WhatsAppWindow;
+    private PollNotSentReason? CannotReach(InboxMessage last) =>
+        flags.Refuses(last.Channel, last.SenderAddress) ? PollNotSentReason.Stopped
+        : last.Channel == Channel.WhatsApp && !twilio.Value.ReachesAfterWhatsAppWindow && time.GetUtcNow() - last.ReceivedAt > twilio.Value.WhatsAppWindow
+            ? PollNotSentReason.OutsideWhatsAppWindow
+            : null;
 }

@@ -128,7 +128,7 @@ public sealed class PollConversationTests
     public void A_poll_the_host_cannot_deliver_is_recorded_as_not_sent_and_does_not_count_as_the_weeks_poll()
     {
         var chat = AtMenu();
-        Assert.Equal("", chat.PollDue(PollSubject.Request, Reference, unreachable: true));
+        Assert.Equal("", chat.PollDue(PollSubject.Request, Reference, cannotReach: PollNotSentReason.OutsideWhatsAppWindow));
         Assert.Equal(PollNotSentReason.OutsideWhatsAppWindow, Assert.Single(chat.Events.OfType<PollNotSent>()).Reason);
         Assert.Null(chat.Conversation.Poll);
         Assert.Equal(Ar(TextKey.PollAskCase), chat.PollDue(PollSubject.Case, "CAS-2611-00008"));
