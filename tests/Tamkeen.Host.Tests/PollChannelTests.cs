@@ -1,0 +1,288 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Tamkeen.Core.Conversations;
+using Tamkeen.Core.Requests;
+using Tamkeen.Core.Surveys;
+using Tamkeen.Core.Text;
+using Tamkeen.Host.Handoff;
+using Tamkeen.Host.Requests;
+using static Tamkeen.Host.Tests.TwilioTestKit;
+
+namespace Tamkeen.Host.Tests;
+
+/// <summary>
+/// A completed request and a closed case each bring a poll an hour later on the person's own channel (Telegram against
+/// its emulator, WhatsApp and SMS through Prism on Twilio's API description), and the answers land in the managers' report.
+/// </summary>
+[Collection(PrismTwilioCollection.Name)]
+public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) : IClassFixture<TelegramEmulator>
+{
+    private static int _bots;
+    private static readonly StaffMember Sara = new("sara", "سارة");
+    private static readonly StaffMember Omar = new("omar", "عمر");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Wednesday 2 December 2026, 10:00 in Riyadh: working hours, with an hour to spare.</summary>
+    private static FakeTimeProvider Wednesday() => new(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero));
+
+    private const string Today = "from=2026-12-01&to=2026-12-10";
+
+    [Fact]
+    public async Task Over_telegram_the_polls_come_as_buttons_an_hour_after_a_completed_request_and_a_closed_case()
+    {
+        var clock = Wednesday();
+        var token = $"{800000 + Interlocked.Increment(ref _bots)}:poll-test-token";
+        await using var service = await RunningService.StartAsync(time: clock, settings:
+            [.. StaffApi.Settings, $"--Telegram:BotToken={token}", $"--Telegram:ApiBaseUrl={telegram.Address}", "--Dispatch:Telegram:PerRecipientPerSecond=0"]);
+        var asker = telegram.User(token, 6101);
+        var caller = telegram.User(token, 6102);
+        await asker.SaysAsync("مرحبا");
+        await asker.NextReplyAsync();
+        await caller.SaysAsync("مرحبا");
+        await caller.NextReplyAsync();
+        await caller.SaysAsync("موظف");
+        await caller.NextReplyAsync();
+        var request = await CompletedRequestAsync(service, "6101");
+        var caseReference = await ClosedCaseAsync(service);
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        await service.WaitUntilIdleAsync();
+        Assert.Empty(await PollsAsync(service));
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        var requestPoll = await NextContainingAsync(asker, "نرجو تقييم خدمتنا في طلبك رقم");
+        Assert.Contains(request, requestPoll.Text);
+        Assert.Contains("التقييم حقّ لك ولن يؤثر على أي طلب", requestPoll.Text);
+        Assert.Equal(["ممتاز", "جيد", "مقبول", "سيئ", "سيئ جداً", "لا أرغب في التقييم"], requestPoll.InlineRows.SelectMany(r => r).Select(b => b.Label));
+        await asker.PressesAsync(requestPoll, "4");
+        await asker.PressesAsync(await NextContainingAsync(asker, "هل من ملاحظة للإضافة"), "skip");
+        await NextContainingAsync(asker, "شكراً");
+
+        var casePoll = await NextContainingAsync(caller, "نرجو تقييم تواصلك مع موظف الجمعية");
+        await caller.PressesAsync(casePoll, "5");
+        await NextContainingAsync(caller, "هل من ملاحظة للإضافة");
+        await caller.SaysAsync("أجابتني الموظفة بسرعة");
+        await caller.PressesAsync(await NextContainingAsync(caller, "وهل حُلّت المسألة"), "yes");
+        await NextContainingAsync(caller, "شكراً");
+        await service.WaitUntilIdleAsync();
+
+        var polls = await PollsAsync(service);
+        Assert.Contains(polls, p => p is { Subject: PollSubject.Request, Score: 4, HandledBy: "sara", Outcome: "Completed" } && p.Reference == request);
+        Assert.Contains(polls, p => p is { Subject: PollSubject.Case, Score: 5, Resolved: true, HandledBy: "sara", Outcome: "Closed", Comment: "أجابتني الموظفة بسرعة" } && p.Reference == caseReference);
+        var telegramFigures = Group(await SatisfactionAsync(service), "byChannel", "Telegram");
+        Assert.Equal((2, 2, 100.0, 4.5), (telegramFigures.Sent, telegramFigures.Answered, telegramFigures.Csat, telegramFigures.Average));
+    }
+
+    [Fact]
+    public async Task Over_whatsapp_and_sms_the_polls_are_numbered_lines_answered_with_arabic_digits_and_words()
+    {
+        var clock = Wednesday();
+        var calls = new TwilioCalls();
+        await using var service = await RunningService.StartAsync(time: clock, services: Record(calls),
+            settings: [.. StaffApi.Settings, .. TwilioSettings(prism.BaseAddress)]);
+        const string smsPerson = "+966501112233";
+        await SendAsync(service, PersonOnWhatsApp, "مرحبا");
+        await SendAsync(service, PersonOnWhatsApp, "موظف");
+        await SendAsync(service, smsPerson, "مرحبا");
+        await service.WaitUntilIdleAsync();
+        var caseReference = await ClosedCaseAsync(service);
+        var request = await CompletedRequestAsync(service, smsPerson);
+        var before = calls.All.Count;
+
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var sent = await Eventually.UntilAsync(() => Task.FromResult(calls.All.Skip(before).ToList()), c => c.Count >= 2, "both polls sent");
+        var whatsAppPoll = Assert.Single(sent, c => c.Form["To"] == PersonOnWhatsApp).Form["Body"];
+        Assert.Contains("نرجو تقييم تواصلك مع موظف الجمعية", whatsAppPoll);
+        Assert.Contains("ممتاز", whatsAppPoll);
+        var smsPoll = Assert.Single(sent, c => c.Form["To"] == smsPerson).Form["Body"];
+        Assert.Contains(request, smsPoll);
+        Assert.True(SmsSegments.Count(smsPoll) <= SmsBudget.DefaultSegments, $"The SMS poll takes {SmsSegments.Count(smsPoll)} segments: {smsPoll}");
+
+        await SendAsync(service, PersonOnWhatsApp, "٤");
+        await SendAsync(service, PersonOnWhatsApp, "تخطي");
+        await SendAsync(service, PersonOnWhatsApp, "لا");
+        await SendAsync(service, smsPerson, "ممتاز");
+        await SendAsync(service, smsPerson, "الخدمة ممتازة");
+        await service.WaitUntilIdleAsync();
+
+        var polls = await PollsAsync(service);
+        Assert.Contains(polls, p => p is { Subject: PollSubject.Case, Score: 4, Resolved: false, HandledBy: "sara" } && p.Reference == caseReference);
+        Assert.Contains(polls, p => p is { Subject: PollSubject.Request, Score: 5, Comment: "الخدمة ممتازة", Outcome: "Completed" } && p.Reference == request);
+        var report = await SatisfactionAsync(service);
+        Assert.Equal((1, 1, 100.0, 4.0), Figures(Group(report, "byChannel", "WhatsApp")));
+        Assert.Equal((1, 1, 100.0, 5.0), Figures(Group(report, "byChannel", "Sms")));
+    }
+
+    [Fact]
+    public async Task The_answer_counts_for_who_handled_the_case_when_the_poll_was_sent_not_who_holds_it_later()
+    {
+        var clock = Wednesday();
+        await using var service = await RunningService.StartAsync(time: clock, settings: StaffApi.Settings);
+        using var visitor = service.NewVisitor();
+        var reference = await WebChatCases.AskForStaffAsync(service, visitor);
+        var desk = service.Services.GetRequiredService<CaseDesk>();
+        await desk.ClaimAsync(reference, Sara, Ct);
+        await desk.ReplyAsync(reference, Sara, "تم.", [], Ct);
+        await desk.CloseAsync(reference, Sara, Ct);
+        clock.Advance(TimeSpan.FromMinutes(61));
+        await Eventually.UntilAsync(async () => (await PollsAsync(service)).Count, count => count == 1, "the poll sent");
+
+        await desk.ReopenAsync(reference, Omar, Ct);
+        await desk.ClaimAsync(reference, Omar, Ct);
+        await visitor.SendAsync("5", $"5@poll:{(await PollsAsync(service)).Single().PollId}");
+        await visitor.SendAsync("تخطي");
+        await visitor.SendAsync("نعم");
+        await service.WaitUntilIdleAsync();
+
+        var poll = (await PollsAsync(service)).Single();
+        Assert.Equal(("sara", 5, (bool?)true), (poll.HandledBy, poll.Score, poll.Resolved));
+        var report = await SatisfactionAsync(service);
+        Assert.Equal(["sara"], report.GetProperty("byStaff").EnumerateArray().Select(g => g.GetProperty("key").GetString()));
+    }
+
+    [Fact]
+    public async Task A_case_closed_on_thursday_afternoon_is_polled_on_sunday_morning_not_over_the_weekend()
+    {
+        // Thursday 3 December 2026, 13:30 in Riyadh: the hour's delay ends after working hours.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 30, 0, TimeSpan.Zero));
+        await using var service = await RunningService.StartAsync(time: clock);
+        using var visitor = service.NewVisitor();
+        var reference = await WebChatCases.AskForStaffAsync(service, visitor);
+        var desk = service.Services.GetRequiredService<CaseDesk>();
+        await desk.ReplyAsync(reference, Sara, "تم.", [], Ct);
+        await desk.CloseAsync(reference, Sara, Ct);
+
+        // 14:30 Thursday, then Friday and Saturday: nothing. Sunday 08:00 Riyadh is 05:00 UTC.
+        foreach (var hours in new[] { 1, 24, 24, 14 })
+        {
+            clock.Advance(TimeSpan.FromHours(hours));
+            await service.WaitUntilIdleAsync();
+            Assert.Empty(await PollsAsync(service));
+        }
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 6, 5, 0, 0, TimeSpan.Zero));
+        await Eventually.UntilAsync(async () => await PollsAsync(service), polls => polls.Count == 1, "the poll on Sunday morning");
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 5, 0, 0, TimeSpan.Zero), (await PollsAsync(service)).Single().CreatedAt);
+    }
+
+    [Theory]
+    [InlineData(null, "OutsideWhatsAppWindow")]
+    [InlineData(TemplateSid, null)]
+    public async Task A_whatsapp_poll_after_the_24_hour_window_goes_as_the_template_or_is_recorded_as_not_sent(string? template, string? notSent)
+    {
+        var clock = Wednesday();
+        var calls = new TwilioCalls();
+        await using var service = await RunningService.StartAsync(time: clock, services: Record(calls),
+            settings: [.. StaffApi.Settings, .. TwilioSettings(prism.BaseAddress, sms: false, template: template), "--Surveys:Delay=1.02:00:00"]);
+        await SendAsync(service, PersonOnWhatsApp, "مرحبا");
+        await SendAsync(service, PersonOnWhatsApp, "موظف");
+        await service.WaitUntilIdleAsync();
+        await ClosedCaseAsync(service);
+        var before = calls.All.Count;
+
+        clock.Advance(TimeSpan.FromHours(26) + TimeSpan.FromMinutes(1));
+        await Eventually.UntilAsync(async () => await PollsAsync(service), polls => polls.Count == 1, "the poll's row");
+        await service.WaitUntilIdleAsync();
+        var poll = (await PollsAsync(service)).Single();
+        var sent = calls.All.Skip(before).ToList();
+        if (notSent is null)
+        {
+            Assert.Equal(TemplateSid, Assert.Single(sent).Form["ContentSid"]);
+            Assert.NotNull(poll.PollId);
+        }
+        else
+        {
+            Assert.Empty(sent);
+            Assert.Equal((null, PollNotSentReason.OutsideWhatsAppWindow), (poll.PollId, poll.NotSentReason));
+            Assert.Equal(1, (await SatisfactionAsync(service)).GetProperty("notSent").GetProperty(notSent).GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task Someone_who_sent_stop_by_sms_is_not_polled_and_the_poll_is_recorded_as_not_sent()
+    {
+        var clock = Wednesday();
+        var calls = new TwilioCalls();
+        await using var service = await RunningService.StartAsync(time: clock, services: Record(calls), settings: TwilioSettings(prism.BaseAddress));
+        await SendAsync(service, Person, "مرحبا");
+        await service.WaitUntilIdleAsync();
+        await CompletedRequestAsync(service, Person);
+        await SendAsync(service, Person, "STOP");
+        await service.WaitUntilIdleAsync();
+        var before = calls.All.Count;
+
+        clock.Advance(TimeSpan.FromMinutes(61));
+        await Eventually.UntilAsync(async () => await PollsAsync(service), polls => polls.Count == 1, "the poll's row");
+        Assert.Equal(PollNotSentReason.Stopped, (await PollsAsync(service)).Single().NotSentReason);
+        Assert.Empty(calls.All.Skip(before));
+    }
+
+    /// <summary>An approved request of the person on that address, completed by Sara through the desk.</summary>
+    private static async Task<string> CompletedRequestAsync(RunningService service, string address)
+    {
+        var reference = $"TMK-2612-{Random.Shared.Next(10000, 99999)}";
+        await using (var db = service.OpenDatabase())
+        {
+            var person = await db.ChannelIdentities.Where(i => i.Address == address || i.Address == "whatsapp:" + address).Select(i => i.BeneficiaryId).FirstAsync(Ct);
+            var now = service.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.ServiceRequests.Add(new ServiceRequest
+            {
+                Reference = reference, BeneficiaryId = person, ServiceId = "food-basket", Status = RequestStatus.Approved, AnswersJson = "{}",
+                SubmittedAt = now.AddDays(-2), DueAt = now.AddDays(5),
+                History = [new RequestHistoryEntry { Status = RequestStatus.Approved, By = "manager", At = now.AddDays(-1) }],
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var desk = service.Services.GetRequiredService<RequestDesk>();
+        var outcome = await desk.ChangeStatusAsync(reference, RequestStatus.Completed, null, null, "sara", manager: false, Ct);
+        Assert.Equal(DeskOutcomeKind.Done, outcome.Kind);
+        await service.WaitUntilIdleAsync();
+        return reference;
+    }
+
+    /// <summary>The one open case, claimed, answered and closed by Sara.</summary>
+    private static async Task<string> ClosedCaseAsync(RunningService service)
+    {
+        string reference;
+        await using (var db = service.OpenDatabase()) reference = (await db.Cases.SingleAsync(c => c.Status == CaseStatus.Open, Ct)).Reference;
+        var desk = service.Services.GetRequiredService<CaseDesk>();
+        await desk.ClaimAsync(reference, Sara, Ct);
+        await desk.ReplyAsync(reference, Sara, "تم حل المسألة.", [], Ct);
+        await desk.CloseAsync(reference, Sara, Ct);
+        await service.WaitUntilIdleAsync();
+        return reference;
+    }
+
+    private static async Task<List<Surveys.Poll>> PollsAsync(RunningService service)
+    {
+        await using var db = service.OpenDatabase();
+        return await db.Polls.AsNoTracking().OrderBy(p => p.Id).ToListAsync(Ct);
+    }
+
+    private static async Task<BotMessage> NextContainingAsync(TelegramUser user, string text)
+    {
+        while (true)
+        {
+            var reply = await user.NextReplyAsync();
+            if (reply.Text.Contains(text, StringComparison.Ordinal)) return reply;
+        }
+    }
+
+    private static async Task<JsonElement> SatisfactionAsync(RunningService service)
+    {
+        using var api = StaffApi.Client(service);
+        var json = await api.GetStringAsync($"api/staff/reports/satisfaction?{Today}", Ct);
+        return JsonDocument.Parse(json).RootElement.GetProperty("report");
+    }
+
+    private static (int Sent, int Answered, double? Csat, double? Average) Group(JsonElement report, string by, string key)
+    {
+        var figures = report.GetProperty(by).EnumerateArray().Single(g => g.GetProperty("key").GetString() == key).GetProperty("figures");
+        return (figures.GetProperty("sent").GetInt32(), figures.GetProperty("answered").GetInt32(), Nullable(figures.GetProperty("csat")), Nullable(figures.GetProperty("average")));
+    }
+
+    private static (int, int, double?, double?) Figures((int Sent, int Answered, double? Csat, double? Average) g) => (g.Sent, g.Answered, g.Csat, g.Average);
+
+    private static double? Nullable(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();
+}
