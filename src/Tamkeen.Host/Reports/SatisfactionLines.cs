@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Surveys;
 using Tamkeen.Host.Requests;
@@ -32,7 +31,7 @@ public static class SatisfactionLines
         foreach (var group in report.ByMonth) foreach (var line in Of(Group(Say("حسب الشهر", "By month"), group.Key), group.Figures, null)) yield return line;
 
         foreach (var comment in report.Comments)
-            yield return new(Say("التعليقات", "Comments"), $"{SaudiTime.ToSaudi(comment.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} · {Subject(comment.Subject)} {comment.Reference} · {comment.Text}", comment.Score);
+            yield return new(Say("التعليقات", "Comments"), $"{SaudiTime.Describe(comment.At)} · {Subject(comment.Subject)} {comment.Reference} · {comment.Text}", comment.Score);
     }
 
     /// <param name="minimumAnswers">For a staff member: below this many answers, the score figures are left out as too few to judge.</param>
