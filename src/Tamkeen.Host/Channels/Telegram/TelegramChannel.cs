@@ -16,7 +16,8 @@ public static class TelegramChannel
         if (!settings.Enabled) return builder;
 
         // No request logging: the bot token is part of every Bot API address.
-        services.AddHttpClient(TelegramBot.HttpClientName).RemoveAllLoggers();
+        services.AddHttpClient(TelegramBot.HttpClientName).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
         services.AddSingleton<TelegramBot>();
         services.AddSingleton<TelegramAttachments>();
         services.AddSingleton<TelegramCallbackQueue>();
