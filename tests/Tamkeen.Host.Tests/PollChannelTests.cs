@@ -140,6 +140,8 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
 
         await SendAsync(service, PersonOnWhatsApp, "٤");
         await SendAsync(service, PersonOnWhatsApp, "تخطي");
+        await service.WaitUntilIdleAsync();
+        Assert.Contains(calls.All, c => c.Form["To"] == PersonOnWhatsApp && c.Form.GetValueOrDefault("Body")?.Contains("وهل حُلّت المسألة", StringComparison.Ordinal) == true);
         await SendAsync(service, PersonOnWhatsApp, "لا");
         await SendAsync(service, smsPerson, "ممتاز");
         await SendAsync(service, smsPerson, "الخدمة ممتازة");
