@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,7 @@ using Tamkeen.Core.Surveys;
 using Tamkeen.Core.Text;
 using Tamkeen.Host.Handoff;
 using Tamkeen.Host.Requests;
+using Tamkeen.Host.Staff;
 using static Tamkeen.Host.Tests.TwilioTestKit;
 
 namespace Tamkeen.Host.Tests;
@@ -27,7 +29,39 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
     /// <summary>Wednesday 2 December 2026, 10:00 in Riyadh: working hours, with an hour to spare.</summary>
     private static FakeTimeProvider Wednesday() => new(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero));
 
-    private const string Today = "from=2026-12-01&to=2026-12-10";
+    private static readonly string[] Scale = ["ممتاز", "جيد", "مقبول", "سيئ", "سيئ جداً", "لا أرغب في التقييم"];
+
+    [Fact]
+    public async Task On_web_chat_a_completed_request_brings_a_poll_with_buttons_an_hour_later_credited_to_who_decided_it()
+    {
+        var clock = Wednesday();
+        await using var service = await RunningService.StartAsync(time: clock, settings: StaffApi.Settings);
+        using var visitor = service.NewVisitor();
+        await visitor.SendAsync("مرحبا");
+        await service.WaitUntilIdleAsync();
+        string session;
+        await using (var db = service.OpenDatabase()) session = await db.ChannelIdentities.Where(i => i.Channel == Channel.WebChat).Select(i => i.Address).SingleAsync(Ct);
+        var request = await CompletedRequestAsync(service, session);
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        await SettleAsync(service);
+        Assert.Null(await LineContainingAsync(visitor, "نرجو تقييم خدمتنا"));
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        var poll = await Eventually.UntilAsync(() => LineContainingAsync(visitor, "نرجو تقييم خدمتنا في طلبك رقم"), l => l is not null, "the poll an hour after the decision");
+        Assert.Contains(request, poll!.Text);
+        Assert.Equal(Scale, poll.Buttons.Select(b => b.Label));
+        await PressAsync(visitor, poll, "جيد");
+        await PressAsync(visitor, (await Eventually.UntilAsync(() => LineContainingAsync(visitor, "هل من ملاحظة للإضافة"), l => l is not null, "the comment question"))!, "تخطي");
+        await Eventually.UntilAsync(() => LineContainingAsync(visitor, "شكراً لتقييمك"), l => l is not null, "the thanks");
+        await service.WaitUntilIdleAsync();
+
+        var row = (await PollsAsync(service)).Single();
+        Assert.Equal((PollSubject.Request, request, 4, "Completed", "sara", Channel.WebChat), (row.Subject, row.Reference, row.Score, row.Outcome, row.HandledBy, row.Channel));
+        var report = await SatisfactionAsync(service);
+        Assert.Equal((1, 1, 100.0, 4.0), Group(report, "byChannel", "WebChat"));
+        Assert.Equal((1, 1, 100.0, 4.0), Group(report, "byStaff", "sara"));
+    }
 
     [Fact]
     public async Task Over_telegram_the_polls_come_as_buttons_an_hour_after_a_completed_request_and_a_closed_case()
@@ -48,14 +82,14 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         var caseReference = await ClosedCaseAsync(service);
 
         clock.Advance(TimeSpan.FromMinutes(59));
-        await service.WaitUntilIdleAsync();
+        await SettleAsync(service);
         Assert.Empty(await PollsAsync(service));
         clock.Advance(TimeSpan.FromMinutes(2));
 
         var requestPoll = await NextContainingAsync(asker, "نرجو تقييم خدمتنا في طلبك رقم");
         Assert.Contains(request, requestPoll.Text);
         Assert.Contains("التقييم حقّ لك ولن يؤثر على أي طلب", requestPoll.Text);
-        Assert.Equal(["ممتاز", "جيد", "مقبول", "سيئ", "سيئ جداً", "لا أرغب في التقييم"], requestPoll.InlineRows.SelectMany(r => r).Select(b => b.Label));
+        Assert.Equal(Scale, requestPoll.InlineRows.SelectMany(r => r).Select(b => b.Label));
         await asker.PressesAsync(requestPoll, "4");
         await asker.PressesAsync(await NextContainingAsync(asker, "هل من ملاحظة للإضافة"), "skip");
         await NextContainingAsync(asker, "شكراً");
@@ -73,6 +107,7 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         Assert.Contains(polls, p => p is { Subject: PollSubject.Case, Score: 5, Resolved: true, HandledBy: "sara", Outcome: "Closed", Comment: "أجابتني الموظفة بسرعة" } && p.Reference == caseReference);
         var telegramFigures = Group(await SatisfactionAsync(service), "byChannel", "Telegram");
         Assert.Equal((2, 2, 100.0, 4.5), (telegramFigures.Sent, telegramFigures.Answered, telegramFigures.Csat, telegramFigures.Average));
+        Assert.Equal((2, 2, 100.0, 4.5), Group(await SatisfactionAsync(service), "byStaff", "sara"));
     }
 
     [Fact]
@@ -91,17 +126,22 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         var request = await CompletedRequestAsync(service, smsPerson);
         var before = calls.All.Count;
 
-        clock.Advance(TimeSpan.FromMinutes(61));
+        clock.Advance(TimeSpan.FromMinutes(59));
+        await SettleAsync(service);
+        Assert.Empty(calls.All.Skip(before));
+        clock.Advance(TimeSpan.FromMinutes(2));
         var sent = await Eventually.UntilAsync(() => Task.FromResult(calls.All.Skip(before).ToList()), c => c.Count >= 2, "both polls sent");
         var whatsAppPoll = Assert.Single(sent, c => c.Form["To"] == PersonOnWhatsApp).Form["Body"];
         Assert.Contains("نرجو تقييم تواصلك مع موظف الجمعية", whatsAppPoll);
-        Assert.Contains("ممتاز", whatsAppPoll);
+        Assert.Contains("5- ممتاز\n4- جيد", whatsAppPoll);
         var smsPoll = Assert.Single(sent, c => c.Form["To"] == smsPerson).Form["Body"];
         Assert.Contains(request, smsPoll);
         Assert.True(SmsSegments.Count(smsPoll) <= SmsBudget.DefaultSegments, $"The SMS poll takes {SmsSegments.Count(smsPoll)} segments: {smsPoll}");
 
         await SendAsync(service, PersonOnWhatsApp, "٤");
         await SendAsync(service, PersonOnWhatsApp, "تخطي");
+        await service.WaitUntilIdleAsync();
+        Assert.Contains(calls.All, c => c.Form["To"] == PersonOnWhatsApp && c.Form.GetValueOrDefault("Body")?.Contains("وهل حُلّت المسألة", StringComparison.Ordinal) == true);
         await SendAsync(service, PersonOnWhatsApp, "لا");
         await SendAsync(service, smsPerson, "ممتاز");
         await SendAsync(service, smsPerson, "الخدمة ممتازة");
@@ -109,10 +149,43 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
 
         var polls = await PollsAsync(service);
         Assert.Contains(polls, p => p is { Subject: PollSubject.Case, Score: 4, Resolved: false, HandledBy: "sara" } && p.Reference == caseReference);
-        Assert.Contains(polls, p => p is { Subject: PollSubject.Request, Score: 5, Comment: "الخدمة ممتازة", Outcome: "Completed" } && p.Reference == request);
+        Assert.Contains(polls, p => p is { Subject: PollSubject.Request, Score: 5, Comment: "الخدمة ممتازة", Outcome: "Completed", HandledBy: "sara" } && p.Reference == request);
         var report = await SatisfactionAsync(service);
-        Assert.Equal((1, 1, 100.0, 4.0), Figures(Group(report, "byChannel", "WhatsApp")));
-        Assert.Equal((1, 1, 100.0, 5.0), Figures(Group(report, "byChannel", "Sms")));
+        Assert.Equal((1, 1, 100.0, 4.0), Group(report, "byChannel", "WhatsApp"));
+        Assert.Equal((1, 1, 100.0, 5.0), Group(report, "byChannel", "Sms"));
+        Assert.Equal((2, 2, 100.0, 4.5), Group(report, "byStaff", "sara"));
+    }
+
+    [Fact]
+    public async Task Over_whatsapp_a_completed_request_is_polled_an_hour_later_and_answered_with_an_arabic_indic_digit()
+    {
+        var clock = Wednesday();
+        var calls = new TwilioCalls();
+        await using var service = await RunningService.StartAsync(time: clock, services: Record(calls),
+            settings: [.. StaffApi.Settings, .. TwilioSettings(prism.BaseAddress)]);
+        await SendAsync(service, PersonOnWhatsApp, "مرحبا");
+        await service.WaitUntilIdleAsync();
+        var request = await CompletedRequestAsync(service, Person);
+        var before = calls.All.Count;
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        await SettleAsync(service);
+        Assert.Empty(calls.All.Skip(before));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var poll = (await Eventually.UntilAsync(() => Task.FromResult(calls.All.Skip(before).ToList()), c => c.Count >= 1, "the poll sent"))[0];
+        Assert.Equal((PersonOnWhatsApp, WhatsAppFrom), (poll.Form["To"], poll.Form["From"]));
+        Assert.Contains("نرجو تقييم خدمتنا في طلبك رقم", poll.Form["Body"]);
+        Assert.Contains(request, poll.Form["Body"]);
+        Assert.Contains("5- ممتاز\n4- جيد\n3- مقبول\n2- سيئ\n1- سيئ جداً\nلا أرغب في التقييم", poll.Form["Body"]);
+
+        await SendAsync(service, PersonOnWhatsApp, "٤");
+        await SendAsync(service, PersonOnWhatsApp, "تخطي");
+        await service.WaitUntilIdleAsync();
+        Assert.Contains(calls.All, c => c.Form.GetValueOrDefault("Body")?.Contains("شكراً لتقييمك", StringComparison.Ordinal) == true);
+
+        var row = (await PollsAsync(service)).Single();
+        Assert.Equal((PollSubject.Request, request, 4, "Completed", "sara", Channel.WhatsApp), (row.Subject, row.Reference, row.Score, row.Outcome, row.HandledBy, row.Channel));
+        Assert.Equal((1, 1, 100.0, 4.0), Group(await SatisfactionAsync(service), "byChannel", "WhatsApp"));
     }
 
     [Fact]
@@ -158,11 +231,13 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         foreach (var hours in new[] { 1, 24, 24, 14 })
         {
             clock.Advance(TimeSpan.FromHours(hours));
-            await service.WaitUntilIdleAsync();
+            await SettleAsync(service);
             Assert.Empty(await PollsAsync(service));
+            Assert.Null(await LineContainingAsync(visitor, "نرجو تقييم تواصلك"));
         }
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 6, 5, 0, 0, TimeSpan.Zero));
-        await Eventually.UntilAsync(async () => await PollsAsync(service), polls => polls.Count == 1, "the poll on Sunday morning");
+        await Eventually.UntilAsync(() => LineContainingAsync(visitor, "نرجو تقييم تواصلك مع موظف الجمعية"), l => l is not null, "the poll on Sunday morning");
+        await service.WaitUntilIdleAsync();
         Assert.Equal(new DateTimeOffset(2026, 12, 6, 5, 0, 0, TimeSpan.Zero), (await PollsAsync(service)).Single().CreatedAt);
     }
 
@@ -254,6 +329,21 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         return reference;
     }
 
+    /// <summary>
+    /// Waits until every timer due on the fake clock has fired, then until idle: a fired timer's row goes in the change
+    /// that stores its input, which WaitUntilIdleAsync alone could look for before the scheduler has woken up.
+    /// </summary>
+    private static async Task SettleAsync(RunningService service)
+    {
+        var now = service.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var db = service.OpenDatabase();
+            return await db.Timers.AnyAsync(t => t.DueAt <= now, Ct);
+        }, due => !due, "the due timers fired");
+        await service.WaitUntilIdleAsync();
+    }
+
     private static async Task<List<Surveys.Poll>> PollsAsync(RunningService service)
     {
         await using var db = service.OpenDatabase();
@@ -269,10 +359,12 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         }
     }
 
+    /// <summary>The satisfaction report for today, the Saudi day on the service's clock.</summary>
     private static async Task<JsonElement> SatisfactionAsync(RunningService service)
     {
+        var today = SaudiTime.ToSaudi(service.Services.GetRequiredService<TimeProvider>().GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var api = StaffApi.Client(service);
-        var json = await api.GetStringAsync($"api/staff/reports/satisfaction?{Today}", Ct);
+        var json = await api.GetStringAsync($"api/staff/reports/satisfaction?from={today}&to={today}", Ct);
         return JsonDocument.Parse(json).RootElement.GetProperty("report");
     }
 
@@ -282,7 +374,24 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         return (figures.GetProperty("sent").GetInt32(), figures.GetProperty("answered").GetInt32(), Nullable(figures.GetProperty("csat")), Nullable(figures.GetProperty("average")));
     }
 
-    private static (int, int, double?, double?) Figures((int Sent, int Answered, double? Csat, double? Average) g) => (g.Sent, g.Answered, g.Csat, g.Average);
+    private sealed record ChatButton(string Payload, string Label);
+
+    private sealed record ChatLine(string From, string Text, ChatButton[] Buttons);
+
+    /// <summary>The latest bot line in the visitor's chat that contains the text, as the page shows it; null when none.</summary>
+    private static async Task<ChatLine?> LineContainingAsync(HttpClient visitor, string text)
+    {
+        var history = JsonSerializer.Deserialize<JsonElement>(await visitor.GetStringAsync("chat/history", Ct));
+        return history.GetProperty("lines").Deserialize<ChatLine[]>(JsonSerializerOptions.Web)!
+            .LastOrDefault(l => l.From == "bot" && l.Text.Contains(text, StringComparison.Ordinal));
+    }
+
+    /// <summary>Presses the line's button with that label, as the page does: its label as the text, its payload beside.</summary>
+    private static Task<string> PressAsync(HttpClient visitor, ChatLine line, string label)
+    {
+        var button = line.Buttons.Single(b => b.Label == label);
+        return visitor.SendAsync(button.Label, button.Payload);
+    }
 
     private static double? Nullable(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();
 }
