@@ -44,7 +44,7 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         var request = await CompletedRequestAsync(service, session);
 
         clock.Advance(TimeSpan.FromMinutes(59));
-        await SettleAsync(service);
+        await service.SettleAsync();
         Assert.Null(await LineContainingAsync(visitor, "نرجو تقييم خدمتنا"));
         clock.Advance(TimeSpan.FromMinutes(2));
 
@@ -82,7 +82,7 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         var caseReference = await ClosedCaseAsync(service);
 
         clock.Advance(TimeSpan.FromMinutes(59));
-        await SettleAsync(service);
+        await service.SettleAsync();
         Assert.Empty(await PollsAsync(service));
         clock.Advance(TimeSpan.FromMinutes(2));
 
@@ -127,7 +127,7 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         var before = calls.All.Count;
 
         clock.Advance(TimeSpan.FromMinutes(59));
-        await SettleAsync(service);
+        await service.SettleAsync();
         Assert.Empty(calls.All.Skip(before));
         clock.Advance(TimeSpan.FromMinutes(2));
         var sent = await Eventually.UntilAsync(() => Task.FromResult(calls.All.Skip(before).ToList()), c => c.Count >= 2, "both polls sent");
@@ -169,7 +169,7 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         var before = calls.All.Count;
 
         clock.Advance(TimeSpan.FromMinutes(59));
-        await SettleAsync(service);
+        await service.SettleAsync();
         Assert.Empty(calls.All.Skip(before));
         clock.Advance(TimeSpan.FromMinutes(2));
         var poll = (await Eventually.UntilAsync(() => Task.FromResult(calls.All.Skip(before).ToList()), c => c.Count >= 1, "the poll sent"))[0];
@@ -231,7 +231,7 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         foreach (var hours in new[] { 1, 24, 24, 14 })
         {
             clock.Advance(TimeSpan.FromHours(hours));
-            await SettleAsync(service);
+            await service.SettleAsync();
             Assert.Empty(await PollsAsync(service));
             Assert.Null(await LineContainingAsync(visitor, "نرجو تقييم تواصلك"));
         }
@@ -327,21 +327,6 @@ public class PollChannelTests(PrismTwilioApi prism, TelegramEmulator telegram) :
         await desk.CloseAsync(reference, Sara, Ct);
         await service.WaitUntilIdleAsync();
         return reference;
-    }
-
-    /// <summary>
-    /// Waits until every timer due on the fake clock has fired, then until idle: a fired timer's row goes in the change
-    /// that stores its input, which WaitUntilIdleAsync alone could look for before the scheduler has woken up.
-    /// </summary>
-    private static async Task SettleAsync(RunningService service)
-    {
-        var now = service.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await Eventually.UntilAsync(async () =>
-        {
-            await using var db = service.OpenDatabase();
-            return await db.Timers.AnyAsync(t => t.DueAt <= now, Ct);
-        }, due => !due, "the due timers fired");
-        await service.WaitUntilIdleAsync();
     }
 
     private static async Task<List<Surveys.Poll>> PollsAsync(RunningService service)

@@ -39,7 +39,7 @@ public class PollRecordingTests
         await service.WaitUntilIdleAsync();
 
         time.Advance(TimeSpan.FromMinutes(59));
-        await service.WaitUntilIdleAsync();
+        await service.SettleAsync();
         Assert.DoesNotContain("نرجو تقييم تواصلك", await HistoryAsync(visitor));
         time.Advance(TimeSpan.FromMinutes(2));
         await Eventually.UntilAsync(async () => (await HistoryAsync(visitor)).Contains("نرجو تقييم تواصلك مع موظف الجمعية", StringComparison.Ordinal),

@@ -60,6 +60,21 @@ public sealed class RunningService : IAsyncDisposable
         Services.GetRequiredService<IDbContextFactory<TamkeenDb>>().CreateDbContext();
 
     /// <summary>Waits (bounded) until every stored message has been processed and every reply dispatched.</summary>
+    /// <summary>
+    /// Waits until every timer due on the service's clock has fired, then until idle: a fired timer's row goes in the change
+    /// that stores its input, which <see cref="WaitUntilIdleAsync"/> alone could look for before the scheduler has woken up.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var db = OpenDatabase();
+            return await db.Timers.AnyAsync(t => t.DueAt <= now);
+        }, due => !due, "the due timers fired");
+        await WaitUntilIdleAsync();
+    }
+
     public async Task WaitUntilIdleAsync(TimeSpan? limit = null)
     {
         var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
