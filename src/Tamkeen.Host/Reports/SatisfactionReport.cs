@@ -33,7 +33,7 @@ public sealed record SatisfactionReport(
         var inPeriod = db.Polls.AsNoTracking().Where(p => p.CreatedAt >= start && p.CreatedAt < end);
         var sent = inPeriod.Where(p => p.PollId != null);
 
-        var all = (await Satisfaction.ByAsync(sent.Select(p => new ScoredPoll<int> { Key = 0, Score = p.Score }), ct)) is [var only] ? only.Figures : Satisfaction.Of(0, 0, 0, 0);
+        var all = await TotalAsync(sent, ct);
         var scores = await sent.Where(p => p.Score != null).GroupBy(p => p.Score!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var notSent = await inPeriod.Where(p => p.PollId == null).GroupBy(p => p.NotSentReason)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key.ToString()!, g => g.Count, ct);
@@ -56,11 +56,11 @@ public sealed record SatisfactionReport(
             .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName!, ct);
 
         var byMonth = new List<SatisfactionGroup>();
-        foreach (var (label, monthStart, monthEnd) in Months(period))
+        foreach (var month in Months(period))
         {
-            var month = await Satisfaction.ByAsync(
-                sent.Where(p => p.CreatedAt >= monthStart && p.CreatedAt < monthEnd).Select(p => new ScoredPoll<int> { Key = 0, Score = p.Score }), ct);
-            byMonth.Add(new(label, month is [var figures] ? figures.Figures : Satisfaction.Of(0, 0, 0, 0)));
+            var (monthStart, monthEnd) = (month.Start, month.End);
+            var label = month.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            byMonth.Add(new(label, await TotalAsync(sent.Where(p => p.CreatedAt >= monthStart && p.CreatedAt < monthEnd), ct)));
         }
 
         var comments = await sent.Where(p => p.Comment != null && p.Score != null).OrderByDescending(p => p.Id).Take(CommentCount)
@@ -76,14 +76,17 @@ public sealed record SatisfactionReport(
     private static List<SatisfactionGroup> Named<TKey>(List<(TKey Key, Satisfaction Figures)> groups) where TKey : notnull =>
         [.. groups.Select(g => new SatisfactionGroup(g.Key.ToString()!, g.Figures)).OrderBy(g => g.Key, StringComparer.Ordinal)];
 
-    /// <summary>The Saudi calendar months the period touches, each cut to the period, as UTC bounds.</summary>
-    private static IEnumerable<(string Label, DateTimeOffset Start, DateTimeOffset End)> Months(ReportPeriod period)
+    /// <summary>The figures over all these polls, in one grouped query.</summary>
+    private static async Task<Satisfaction> TotalAsync(IQueryable<Poll> polls, CancellationToken ct) =>
+        await Satisfaction.ByAsync(polls.Select(p => new ScoredPoll<int> { Key = 0, Score = p.Score }), ct) is [var total] ? total.Figures : Satisfaction.Of(0, 0, 0, 0);
+
+    /// <summary>The Saudi calendar months the period touches, each cut to the period.</summary>
+    private static IEnumerable<ReportPeriod> Months(ReportPeriod period)
     {
         for (var first = new DateOnly(period.From.Year, period.From.Month, 1); first <= period.To; first = first.AddMonths(1))
         {
-            var from = first < period.From ? period.From : first;
-            var to = first.AddMonths(1).AddDays(-1) is var last && last > period.To ? period.To : last;
-            yield return (first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), SaudiTime.StartOf(from), SaudiTime.StartOf(to.AddDays(1)));
+            var last = first.AddMonths(1).AddDays(-1);
+            yield return new(first < period.From ? period.From : first, last > period.To ? period.To : last);
         }
     }
 }

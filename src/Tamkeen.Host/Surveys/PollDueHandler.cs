@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Surveys;
+using Tamkeen.Host.Channels.Twilio;
 using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging;
 using Tamkeen.Host.Messaging.Timers;
@@ -46,7 +47,8 @@ public sealed class PollDueHandler(
 
     private PollNotSentReason? CannotReach(InboxMessage last) =>
         flags.Refuses(last.Channel, last.SenderAddress) ? PollNotSentReason.Stopped
-        : last.Channel == Channel.WhatsApp && !twilio.Value.ReachesAfterWhatsAppWindow && time.GetUtcNow() - last.ReceivedAt > twilio.Value.WhatsAppWindow
+        : last.Channel == Channel.WhatsApp && !twilio.Value.ReachesAfterWhatsAppWindow
+          && !WhatsAppWindow.IsOpen(last.ReceivedAt, time.GetUtcNow(), twilio.Value.WhatsAppWindow)
             ? PollNotSentReason.OutsideWhatsAppWindow
             : null;
 }

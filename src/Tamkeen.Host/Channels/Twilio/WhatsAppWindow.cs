@@ -22,6 +22,9 @@ public sealed class WhatsAppWindow(IDbContextFactory<TamkeenDb> dbFactory, IOpti
             .OrderByDescending(m => m.ReceivedAt)
             .Select(m => (DateTimeOffset?)m.ReceivedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        return last is { } at && time.GetUtcNow() - at <= options.Value.WhatsAppWindow;
+        return IsOpen(last, time.GetUtcNow(), options.Value.WhatsAppWindow);
     }
+
+    /// <summary>Whether a free-form message may go now, given when the person last wrote on WhatsApp.</summary>
+    public static bool IsOpen(DateTimeOffset? lastMessageAt, DateTimeOffset now, TimeSpan window) => lastMessageAt is { } at && now - at <= window;
 }
