@@ -36,7 +36,7 @@ if (options.Lanes is { } requestedLanes) hostArgs.Add($"--Messaging:Lanes={reque
 var app = TamkeenApp.Build([.. hostArgs]);
 try
 {
-    await app.StartAsync();
+    await ServicesAfterListening.StartAndWaitAsync(app);
     var intake = app.Services.GetRequiredService<MessageIntake>();
     var lanes = app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.Lanes;
     // A stuck pipeline should fail the run, not hang it.

@@ -32,7 +32,7 @@ var app = TamkeenApp.Build(
 ], builder => builder.Services.AddSingleton<IChannelSender>(telegram));
 try
 {
-    await app.StartAsync();
+    await ServicesAfterListening.StartAndWaitAsync(app);
     var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     var people = new People(app.Services, address, telegram);
     var memory = new MemorySampler(app.Services.GetRequiredService<ConversationLanes>());

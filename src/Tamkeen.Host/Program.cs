@@ -6,5 +6,6 @@ if (args is ["faq", .. var faqArgs]) return await FaqCommand.RunAsync(faqArgs, C
 if (args is ["staff", .. var staffArgs]) return await StaffCommand.RunAsync(staffArgs, Console.Out, Console.Error);
 if (args is ["sms", .. var smsArgs]) return await SmsReportCommand.RunAsync(smsArgs, Console.Out, Console.Error);
 
-await TamkeenApp.Build(args).RunAsync();
-return 0;
+var app = TamkeenApp.Build(args);
+await app.RunAsync();
+return app.Services.GetRequiredService<ServicesAfterListening>().Failure is null ? 0 : 1;

@@ -66,8 +66,10 @@ public static class TamkeenApp
         builder.AddBadRequests();
         builder.AddStaffSignIn();
         customize?.Invoke(builder);
+        ServicesAfterListening.DeferHostedServices(builder.Services);
 
         var app = builder.Build();
+        app.Use(ServicesAfterListening.HoldRequestsUntilReadyAsync);
         app.UseBadRequests();
         app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeaders>();

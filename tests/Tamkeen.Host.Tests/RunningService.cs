@@ -47,7 +47,7 @@ public sealed class RunningService : IAsyncDisposable
             if (time is not null) builder.Services.Replace(ServiceDescriptor.Singleton(time));
             services?.Invoke(builder.Services);
         });
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        await ServicesAfterListening.StartAndWaitAsync(app, TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningService(app, new Uri(address), databaseFile);
     }

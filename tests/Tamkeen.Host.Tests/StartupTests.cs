@@ -1,3 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Tamkeen.Host.Tests;
@@ -27,5 +32,66 @@ public class StartupTests
         await using var second = await RunningService.StartAsync(databaseFile);
         await using var db = second.OpenDatabase();
         Assert.Equal(1, db.Inbox.Count());
+    }
+
+    [Fact]
+    public async Task The_port_opens_before_the_services_have_started_and_a_message_sent_meanwhile_waits_and_is_answered()
+    {
+        var stillStarting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var port = FreeLoopbackPort();
+        var starting = RunningService.StartAsync(services: s => s.AddHostedService(_ => new StartsWhen(stillStarting.Task)),
+            settings: [$"--urls=http://127.0.0.1:{port}"]);
+        using var visitor = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+        };
+
+        await Eventually.UntilAsync(async () =>
+        {
+            try
+            {
+                using var listening = new TcpClient();
+                await listening.ConnectAsync(IPAddress.Loopback, port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }, open => open, "the port is open");
+        var message = visitor.SendAsync("مرحبا");
+        // Held at the door while the services start: neither refused nor answered.
+        Assert.NotSame(message, await Task.WhenAny(message, Task.Delay(TimeSpan.FromMilliseconds(500))));
+        Assert.False(starting.IsCompleted);
+
+        stillStarting.SetResult();
+        await using var service = await starting;
+        Assert.Equal("accepted", await message);
+        await service.WaitUntilIdleAsync();
+        await using var db = service.OpenDatabase();
+        Assert.Equal(1, await db.Inbox.CountAsync());
+        Assert.Equal(1, await db.Outbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_service_that_fails_to_start_fails_the_start_with_its_error()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            RunningService.StartAsync(services: s => s.AddHostedService(_ => new StartsWhen(Task.FromException(new InvalidOperationException("no disk"))))));
+        Assert.Equal("no disk", error.Message);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private sealed class StartsWhen(Task started) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => started.WaitAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
