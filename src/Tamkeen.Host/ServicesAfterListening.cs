@@ -41,22 +41,21 @@ public sealed class ServicesAfterListening(
         await host.Services.GetRequiredService<ServicesAfterListening>().Ready.WaitAsync(cancellationToken);
     }
 
-    public static async Task HoldRequestsUntilReadyAsync(HttpContext context, RequestDelegate next)
+    public Task HoldRequestsUntilReadyAsync(HttpContext context, RequestDelegate next) =>
+        Ready.IsCompletedSuccessfully ? next(context) : HoldAsync(Ready, context, next);
+
+    private static async Task HoldAsync(Task ready, HttpContext context, RequestDelegate next)
     {
-        var ready = context.RequestServices.GetRequiredService<ServicesAfterListening>().Ready;
-        if (!ready.IsCompletedSuccessfully)
+        try
         {
-            try
-            {
-                await ready.WaitAsync(LongestHold, context.RequestAborted);
-            }
-            catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
-            {
-                // Not started in time, failed, or stopping: a sender that retries (Telegram does) comes back later.
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers.RetryAfter = "5";
-                return;
-            }
+            await ready.WaitAsync(LongestHold, context.RequestAborted);
+        }
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Not started in time, failed, or stopping: a sender that retries (Telegram does) comes back later.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            return;
         }
         await next(context);
     }

@@ -69,7 +69,7 @@ public static class TamkeenApp
         ServicesAfterListening.DeferHostedServices(builder.Services);
 
         var app = builder.Build();
-        app.Use(ServicesAfterListening.HoldRequestsUntilReadyAsync);
+        app.Use(app.Services.GetRequiredService<ServicesAfterListening>().HoldRequestsUntilReadyAsync);
         app.UseBadRequests();
         app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeaders>();

@@ -1,0 +1,29 @@
+"""What a kill -9 under the harness's load lost or doubled: the harness's counts beside the service's SQLite file."""
+import json, sqlite3, sys
+
+db_file, run_file, log_file = sys.argv[1:4]
+run = json.load(open(run_file))
+db = sqlite3.connect(db_file)
+one = lambda sql: db.execute(sql).fetchone()[0]
+
+acknowledged = run["http_status"].get("200", 0)
+sent_to_telegram = run["fake_api_calls"].get("sendMessage", 0)
+stored = one("select count(*) from Inbox")
+unprocessed = one("select count(*) from Inbox where ProcessedAt is null")
+without_reply = one("select count(*) from Inbox i where not exists (select 1 from Outbox o where o.InboxMessageId = i.Id)")
+replies = one("select count(*) from Outbox")
+sent = one("select count(*) from Outbox where SentAt is not null")
+interrupted = one("select count(*) from Outbox where InterruptedSends > 0")
+left = replies - sent
+restarts = open(log_file, encoding="utf-8").read().count("--- restart")
+
+print(f"harness: {acknowledged} updates answered 200, {run['errors']['post']} posts refused or cut off (Telegram would post them again), "
+      f"{run['errors']['wrong_replies']} wrong replies, {run['errors']['unsolicited']} unsolicited, {run['errors']['late_replies']} late; "
+      f"{sent_to_telegram} sendMessage calls; {run['updates_per_s']} updates/s")
+print(f"service: {restarts} restart(s); {stored} updates stored, {unprocessed} not processed, {without_reply} without a reply; "
+      f"{replies} replies, {sent} recorded sent, {left} not sent; {interrupted} cut off by the kill and sent again")
+lost = max(0, acknowledged - stored) + unprocessed + without_reply + left
+doubled = sent_to_telegram - sent
+print(f"lost: {lost} (acknowledged but not stored, stored but not processed or not answered, not sent)")
+print(f"doubled: {doubled} (sendMessage calls beyond the replies recorded sent; at most the {interrupted} cut off)")
+sys.exit(1 if lost or doubled > interrupted else 0)
