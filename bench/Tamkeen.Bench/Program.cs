@@ -144,9 +144,9 @@ internal static class Script
         5 => "٢",                                                                  // complaint
         6 => $"شكوى تجريبية رقم {step} من المستفيد {person}: تأخر الرد على طلبي",   // stored
         7 => "القائمة",
-        8 => "4",                                                                  // talk to staff: coming soon
+        8 => "3",                                                                  // follow-up: their suggestions and complaints
         9 => "English",
-        10 => "3",                                                                 // follow up: coming soon
+        10 => "3",                                                                 // follow-up again, in English
         11 => "complaint",                                                         // feedback kind by keyword
         12 => "back",                                                              // to the kind question
         13 => "1",
@@ -154,7 +154,7 @@ internal static class Script
         15 => $"Please open on Saturdays too (suggestion {step} from {person})",   // stored
         16 => "عربي",
         17 => "وش الاوراق المطلوبه للتسجيل",                                      // answered from the guide
-        18 => "كلم موظف",
+        18 => "القائمة",                                                          // a person would be a handoff: staff's, not the bot's
         _ => "إلغاء",
     };
 
