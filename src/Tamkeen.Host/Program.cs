@@ -8,4 +8,5 @@ if (args is ["sms", .. var smsArgs]) return await SmsReportCommand.RunAsync(smsA
 
 var app = TamkeenApp.Build(args);
 await app.RunAsync();
-return app.Services.GetRequiredService<ServicesAfterListening>().Failure is null ? 0 : 1;
+// A service that failed to start stopped the host: say so in the exit code.
+return app.Services.GetRequiredService<ServicesAfterListening>().Ready.IsFaulted ? 1 : 0;

@@ -21,8 +21,6 @@ public sealed class ServicesAfterListening(
     /// <summary>Completes when every deferred service has started; faults or is cancelled when the start did not finish.</summary>
     public Task Ready => _ready.Task;
 
-    public Exception? Failure { get; private set; }
-
     /// <summary>Moves every hosted service registered so far behind this one (the web server is added later, at Build).</summary>
     public static void DeferHostedServices(IServiceCollection collection)
     {
@@ -42,13 +40,13 @@ public sealed class ServicesAfterListening(
     }
 
     public Task HoldRequestsUntilReadyAsync(HttpContext context, RequestDelegate next) =>
-        Ready.IsCompletedSuccessfully ? next(context) : HoldAsync(Ready, context, next);
+        Ready.IsCompletedSuccessfully ? next(context) : HoldAsync(context, next);
 
-    private static async Task HoldAsync(Task ready, HttpContext context, RequestDelegate next)
+    private async Task HoldAsync(HttpContext context, RequestDelegate next)
     {
         try
         {
-            await ready.WaitAsync(LongestHold, context.RequestAborted);
+            await Ready.WaitAsync(LongestHold, context.RequestAborted);
         }
         catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -103,7 +101,6 @@ public sealed class ServicesAfterListening(
         }
         catch (Exception e)
         {
-            Failure = e;
             logger.LogCritical(e, "The service could not start");
             _ready.TrySetException(e);
             lifetime.StopApplication();

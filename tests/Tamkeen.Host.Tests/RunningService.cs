@@ -53,8 +53,11 @@ public sealed class RunningService : IAsyncDisposable
     }
 
     /// <summary>A browser-like client: keeps the chat cookie, so it is one visitor.</summary>
-    public HttpClient NewVisitor() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
+    public HttpClient NewVisitor() => NewVisitor(BaseAddress);
+
+    /// <inheritdoc cref="NewVisitor()"/>
+    public static HttpClient NewVisitor(Uri baseAddress) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
 
     public TamkeenDb OpenDatabase() =>
         Services.GetRequiredService<IDbContextFactory<TamkeenDb>>().CreateDbContext();

@@ -38,13 +38,10 @@ public class StartupTests
     public async Task The_port_opens_before_the_services_have_started_and_a_message_sent_meanwhile_waits_and_is_answered()
     {
         var stillStarting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var port = FreeLoopbackPort();
+        var port = Emulators.FreePort();
         var starting = RunningService.StartAsync(services: s => s.AddHostedService(_ => new StartsWhen(stillStarting.Task)),
             settings: [$"--urls=http://127.0.0.1:{port}"]);
-        using var visitor = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
-        };
+        using var visitor = RunningService.NewVisitor(new Uri($"http://127.0.0.1:{port}/"));
 
         await Eventually.UntilAsync(async () =>
         {
@@ -79,13 +76,6 @@ public class StartupTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             RunningService.StartAsync(services: s => s.AddHostedService(_ => new StartsWhen(Task.FromException(new InvalidOperationException("no disk"))))));
         Assert.Equal("no disk", error.Message);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private sealed class StartsWhen(Task started) : IHostedService
