@@ -28,7 +28,8 @@ public sealed class DatabaseWriter : IAsyncDisposable
     // Never cancelled: a queued change is committed (see the remarks).
     private readonly CancellationToken _writerToken = CancellationToken.None;
     private readonly Task _loop;
-    private bool? _isSqlite;
+    private TamkeenDb? _db;
+    private bool _isSqlite;
 
     public DatabaseWriter(IDbContextFactory<TamkeenDb> dbFactory)
     {
@@ -95,10 +96,7 @@ public sealed class DatabaseWriter : IAsyncDisposable
             while (queued.Count < MaxGroup && _queue.Reader.TryRead(out var write)) queued.Add(write);
             try
             {
-                await using var db = await _dbFactory.CreateDbContextAsync(_writerToken);
-                // Our transactions and savepoints cover each save; EF's own savepoint would cost two statements more.
-                db.Database.AutoSavepointsEnabled = false;
-                _isSqlite ??= db.Database.IsSqlite();
+                var db = await ContextAsync();
                 if (!queued.Exists(w => w.AtOnce)) await CommitAsync(db, queued);
                 else
                 {
@@ -109,7 +107,44 @@ public sealed class DatabaseWriter : IAsyncDisposable
             catch (Exception e)
             {
                 foreach (var write in queued) write.Committed.TrySetException(e);
+                // The file failed, not a change: the next group starts on a new connection.
+                await CloseContextAsync();
             }
+        }
+        await CloseContextAsync();
+    }
+
+    /// <summary>
+    /// One context for all the writer's changes, its connection kept open: the prepared statements of
+    /// <see cref="TamkeenDb.Rows"/> live as long as the connection, and a pooled SQLite connection opened per group
+    /// would prepare them, and run the connection's pragmas, again each time.
+    /// </summary>
+    private async Task<TamkeenDb> ContextAsync()
+    {
+        if (_db is not null) return _db;
+        var db = await _dbFactory.CreateDbContextAsync(_writerToken);
+        // Our transactions and savepoints cover each save; EF's own savepoint would cost two statements more.
+        db.Database.AutoSavepointsEnabled = false;
+        await db.Database.OpenConnectionAsync(_writerToken);
+        db.WriterStatements = new RowStatements(db);
+        _isSqlite = db.Database.IsSqlite();
+        return _db = db;
+    }
+
+    private async Task CloseContextAsync()
+    {
+        if (_db is not { } db) return;
+        _db = null;
+        try
+        {
+            db.WriterStatements!.Dispose();
+            db.WriterStatements = null;
+            await db.Database.CloseConnectionAsync();
+            await db.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Closing a connection whose file failed may fail too; the next group opens another.
         }
     }
 
@@ -123,7 +158,7 @@ public sealed class DatabaseWriter : IAsyncDisposable
     private async Task CommitAsync(TamkeenDb db, List<PendingWrite> group)
     {
         if (group.Count == 0) return;
-        if (group.Count == 1 || _isSqlite == false)
+        if (group.Count == 1 || !_isSqlite)
         {
             foreach (var write in group) await CommitAloneAsync(db, write);
         }
@@ -135,19 +170,11 @@ public sealed class DatabaseWriter : IAsyncDisposable
     {
         try
         {
-            if (write.AddsOnly)
-            {
-                // SaveChanges is atomic on its own: it opens a transaction when it runs more than one statement.
-                await write.Change(db, _writerToken);
-                await db.SaveChangesAsync(_writerToken);
-            }
-            else
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(_writerToken);
-                await write.Change(db, _writerToken);
-                await db.SaveChangesAsync(_writerToken);
-                await transaction.CommitAsync(_writerToken);
-            }
+            // A transaction even for adds-only changes: what they write through db.Rows runs at once, before SaveChanges.
+            await using var transaction = await db.Database.BeginTransactionAsync(_writerToken);
+            await write.Change(db, _writerToken);
+            await db.SaveChangesAsync(_writerToken);
+            await transaction.CommitAsync(_writerToken);
         }
         catch (Exception e)
         {

@@ -39,6 +39,11 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
     public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<StaffTelegramUpdate> StaffTelegramUpdates => Set<StaffTelegramUpdate>();
 
+    /// <summary>Prepared inserts and updates of plain rows; only on the context <see cref="DatabaseWriter"/> gives a change.</summary>
+    public RowStatements Rows => WriterStatements ?? throw new InvalidOperationException("Rows are written only inside a change given to DatabaseWriter.");
+
+    internal RowStatements? WriterStatements { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

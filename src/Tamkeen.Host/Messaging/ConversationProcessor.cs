@@ -89,7 +89,7 @@ public sealed class ConversationProcessor(
                 // Another writer of this conversation since it was read makes this change fail instead of losing theirs.
                 db.Entry(conversation).Property(c => c.Version).OriginalValue = version;
             }
-            db.Outbox.AddRange(replies);
+            foreach (var reply in replies) db.Rows.Insert(reply);
             MarkProcessed(db, inbox, now, error: null);
         }
         // Most steps only add rows; those the writer saves together with their neighbours, in one go.
@@ -152,14 +152,14 @@ public sealed class ConversationProcessor(
     private OutboxMessage Reply(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now, bool startedByBot) =>
         OutboxMessage.ReplyTo(inbox, reply, now, startedByBot).FailedWhenOff(_channelsOn);
 
+    private static readonly string[] ProcessingColumns = [nameof(InboxMessage.ProcessedAt), nameof(InboxMessage.ProcessingError)];
+
     /// <summary>Updates only the processing columns of the stored row, in the same commit as the replies.</summary>
-    private static void MarkProcessed(TamkeenDb db, InboxMessage inbox, DateTimeOffset now, string? error)
-    {
-        var row = new InboxMessage { Id = inbox.Id, ChannelMessageId = inbox.ChannelMessageId, SenderAddress = inbox.SenderAddress };
-        db.Inbox.Attach(row);
-        row.ProcessedAt = now;
-        row.ProcessingError = error;
-    }
+    private static void MarkProcessed(TamkeenDb db, InboxMessage inbox, DateTimeOffset now, string? error) =>
+        db.Rows.Update(new InboxMessage
+        {
+            Id = inbox.Id, ChannelMessageId = inbox.ChannelMessageId, SenderAddress = inbox.SenderAddress, ProcessedAt = now, ProcessingError = error,
+        }, ProcessingColumns);
 
     /// <summary>After repeated failures: tell the person their message is kept, and mark it for staff.</summary>
     private async Task GiveUpAsync(InboxMessage inbox, Exception error, CancellationToken cancellationToken)
@@ -174,7 +174,7 @@ public sealed class ConversationProcessor(
             startedByBot: inbox.Kind != InputKind.Message);
         await writer.WriteAsync(db =>
         {
-            db.Outbox.Add(apology);
+            db.Rows.Insert(apology);
             MarkProcessed(db, inbox, now, error.GetType().Name);
         }, cancellationToken);
         outboxSignal.Committed([apology]);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Tamkeen.Host.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Text;
@@ -30,10 +29,10 @@ public sealed class MessageIntake(
         {
             // Not cancelled once queued: a stored message must reach its lane. It joins it in commit order, so one
             // person's messages are processed in the order they were stored.
-            await writer.WriteAsync(db => db.Inbox.Add(row = InboxMessage.From(message, beneficiaryId)),
+            await writer.WriteAsync(db => db.Rows.Insert(row = InboxMessage.From(message, beneficiaryId)),
                 committed: () => processed = lanes.Enqueue(row!), CancellationToken.None);
         }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // The unique index on (channel, channel message id) says the channel delivered this one before.
             return new IntakeResult(IntakeStatus.Duplicate, null, Task.CompletedTask);

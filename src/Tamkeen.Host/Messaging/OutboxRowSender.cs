@@ -208,8 +208,7 @@ internal sealed class OutboxRowSender(
     private Task SaveAsync(OutboxMessage message, long? unreachableIdentityId = null, DateTimeOffset unreachableSince = default) =>
         writer.WriteAtOnceAsync(db =>
         {
-            var row = db.Outbox.Attach(message);
-            foreach (var column in DeliveryColumns) row.Property(column).IsModified = true;
+            db.Rows.Update(message, DeliveryColumns);
             if (unreachableIdentityId is not { } id) return;
             var identity = new ChannelIdentity { Id = id, Address = "" };
             db.ChannelIdentities.Attach(identity);
