@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Stateless.Graph;
 using Tamkeen.Core.Feedback;
@@ -15,6 +16,10 @@ namespace Tamkeen.Core.Conversations;
 /// </summary>
 public sealed class ConversationEngine(ConversationContent content, ConversationSettings settings)
 {
+    // Configuring a machine (every step of every flow) cost a fifth of the time of a message; so machines are kept and
+    // used again, each by one input at a time. One that failed midway is dropped, as Stateless may hold its queue.
+    private readonly ConcurrentBag<ConversationMachine> _idle = [];
+
     /// <summary>Which stored records the step this input starts may read, so the host loads them before <see cref="Handle"/>.</summary>
     public static FactsQuery Needs(Conversation conversation, ConversationInput input)
     {
@@ -31,7 +36,8 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
     /// <param name="conversation">The stored conversation; changed in place.</param>
     public ConversationOutcome Handle(Conversation conversation, ConversationInput input, ConversationFacts facts)
     {
-        var m = new ConversationMachine(conversation, content, settings, input, facts);
+        var m = _idle.TryTake(out var idle) ? idle : new ConversationMachine(content, settings);
+        m.Start(conversation, input, facts);
         switch (input)
         {
             case PersonWrote wrote:
@@ -50,14 +56,19 @@ public sealed class ConversationEngine(ConversationContent content, Conversation
                 m.Surveys.Due(due);
                 break;
         }
-        return new ConversationOutcome(m.Reply.Build(Step(conversation)), m.Events, m.Timers, StartedByBot: input is not PersonWrote);
+        var outcome = new ConversationOutcome(m.Reply.Build(Step(conversation)), m.Events, m.Timers, StartedByBot: input is not PersonWrote);
+        m.Finish();
+        _idle.Add(m);
+        return outcome;
     }
 
     /// <summary>The state graph in DOT, for the README.</summary>
     public string StateGraph()
     {
         var input = new PersonWrote("0", Channel.WebChat, DateTimeOffset.UnixEpoch, null, null, []);
-        return UmlDotGraph.Format(new ConversationMachine(new Conversation(), content, settings, input, ConversationFacts.None).Machine.GetInfo());
+        var machine = new ConversationMachine(content, settings);
+        machine.Start(new Conversation(), input, ConversationFacts.None);
+        return UmlDotGraph.Format(machine.Machine.GetInfo());
     }
 
     /// <summary>

@@ -19,17 +19,14 @@ internal sealed class ConversationMachine
 {
     private readonly HashSet<S> _readNumbersAsText = [];
 
-    public ConversationMachine(Conversation conversation, ConversationContent content, ConversationSettings settings,
-        ConversationInput input, ConversationFacts facts)
+    /// <summary>Configures every step; <see cref="Start"/> then sets it to an input, and it can serve one input after another.</summary>
+    public ConversationMachine(ConversationContent content, ConversationSettings settings)
     {
-        Conversation = conversation;
         Content = content;
         Settings = settings;
-        Input = input;
-        Facts = facts;
         // Queued: an action may fire the next trigger (a menu number typed in the question step goes to the menu,
         // then is chosen there); it runs once the current transition is complete.
-        Machine = new StateMachine<S, Trigger>(() => conversation.State, s => conversation.State = s, FiringMode.Queued);
+        Machine = new StateMachine<S, Trigger>(() => Conversation?.State ?? default, s => Conversation.State = s, FiringMode.Queued);
         ChooseTrigger = Machine.SetTriggerParameters<int>(Trigger.Choose);
         WriteTrigger = Machine.SetTriggerParameters<string>(Trigger.Write);
         AskTrigger = Machine.SetTriggerParameters<GuideMatch>(Trigger.Ask);
@@ -57,15 +54,30 @@ internal sealed class ConversationMachine
         });
     }
 
-    public Conversation Conversation { get; }
+    /// <summary>Sets the machine to one input, with nothing of the one before: new replies, events and timers.</summary>
+    public void Start(Conversation conversation, ConversationInput input, ConversationFacts facts)
+    {
+        Conversation = conversation;
+        Input = input;
+        Facts = facts;
+        Reply = new ReplyBuilder();
+        Events = [];
+        Timers = [];
+        Incoming = [];
+    }
+
+    /// <summary>Lets go of the person's records, so that an idle machine holds nothing of anyone.</summary>
+    public void Finish() => Start(null!, null!, ConversationFacts.None);
+
+    public Conversation Conversation { get; private set; } = null!;
     public ConversationContent Content { get; }
     public ConversationSettings Settings { get; }
-    public ConversationInput Input { get; }
-    public ConversationFacts Facts { get; }
+    public ConversationInput Input { get; private set; } = null!;
+    public ConversationFacts Facts { get; private set; } = ConversationFacts.None;
     public StateMachine<S, Trigger> Machine { get; }
-    public ReplyBuilder Reply { get; } = new();
-    public List<ConversationEvent> Events { get; } = [];
-    public List<TimerChange> Timers { get; } = [];
+    public ReplyBuilder Reply { get; private set; } = new();
+    public List<ConversationEvent> Events { get; private set; } = [];
+    public List<TimerChange> Timers { get; private set; } = [];
 
     /// <summary>Photos or documents of this message that were kept, for the step that takes them.</summary>
     public IReadOnlyList<Attachment> Incoming { get; set; } = [];
