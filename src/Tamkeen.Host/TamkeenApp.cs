@@ -180,6 +180,7 @@ public static class TamkeenApp
         // Started before the lanes, so the flags are read before any message is processed.
         services.AddSingleton<IdentityFlags>();
         services.AddHostedService(sp => sp.GetRequiredService<IdentityFlags>());
+        services.AddSingleton<ConversationCache>();
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<ConversationLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationLanes>());

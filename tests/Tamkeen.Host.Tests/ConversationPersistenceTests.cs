@@ -47,6 +47,36 @@ public class ConversationPersistenceTests
     }
 
     [Fact]
+    public async Task A_conversation_changed_in_the_database_since_the_last_step_is_read_again_not_overwritten()
+    {
+        await using var service = await RunningService.StartAsync();
+        using var visitor = service.NewVisitor();
+        await visitor.SendAsync("مرحبا");
+        await visitor.SendAsync("٥");
+        await visitor.SendAsync("2");
+        await service.WaitUntilIdleAsync();
+
+        // As another instance would have it after the person went back to the menu there: a newer version of the row.
+        await using (var db = service.OpenDatabase())
+        {
+            var stored = await db.Conversations.SingleAsync();
+            Assert.Equal(ConversationState.FeedbackText, stored.State);
+            stored.State = ConversationState.MainMenu;
+            stored.Feedback = null;
+            stored.Version++;
+            await db.SaveChangesAsync();
+        }
+
+        await visitor.SendAsync("1");
+        await service.WaitUntilIdleAsync();
+
+        Assert.StartsWith("اكتب سؤالك", (await BotTextsAsync(service))[^1]);
+        await using var after = service.OpenDatabase();
+        Assert.Empty(await after.Feedback.ToListAsync());
+        Assert.Equal(ConversationState.Question, (await after.Conversations.SingleAsync()).State);
+    }
+
+    [Fact]
     public async Task Duplicate_delivery_is_processed_once()
     {
         await using var service = await RunningService.StartAsync();

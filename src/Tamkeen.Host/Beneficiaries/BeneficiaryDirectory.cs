@@ -13,7 +13,7 @@ namespace Tamkeen.Host.Beneficiaries;
 /// contact the person shared of themselves) makes one person of all the channels that carry it: WhatsApp and SMS from one
 /// number are one beneficiary, and a Telegram chat that shares that number joins them, bringing its requests and history.
 /// </summary>
-public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, TimeProvider time, ILogger<BeneficiaryDirectory> logger)
+public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory, DatabaseWriter writer, ConversationCache conversations, TimeProvider time, ILogger<BeneficiaryDirectory> logger)
 {
     private readonly ConcurrentDictionary<(Channel, string), Known> _known = new();
 
@@ -102,7 +102,11 @@ public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory,
                 var dropped = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.BeneficiaryId == into, ct);
                 await db.Conversations.Where(c => c.BeneficiaryId == into).ExecuteDeleteAsync(ct);
                 await db.Timers.Where(t => t.Subject == intoSubject).ExecuteDeleteAsync(ct);
-                await db.Conversations.Where(c => c.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.BeneficiaryId, into), ct);
+                // A version above both, so that a copy of either conversation kept in memory (ConversationCache, on any
+                // instance) can no longer be written back.
+                var version = (dropped?.Version ?? 0) + 1;
+                await db.Conversations.Where(c => c.BeneficiaryId == from)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.BeneficiaryId, into).SetProperty(c => c.Version, c => c.Version + version), ct);
                 await db.Timers.Where(t => t.Subject == ConversationProcessor.TimerSubject(from))
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.Subject, intoSubject).SetProperty(t => t.BeneficiaryId, into), ct);
                 await CaseMerge.KeepOneOpenCaseAsync(db, dropped?.Handoff, into, time.GetUtcNow(), ct);
@@ -110,6 +114,8 @@ public sealed class BeneficiaryDirectory(IDbContextFactory<TamkeenDb> dbFactory,
             await db.Cases.Where(c => c.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.BeneficiaryId, into), ct);
             await db.Timers.Where(t => t.BeneficiaryId == from).ExecuteUpdateAsync(s => s.SetProperty(t => t.BeneficiaryId, into), ct);
         }, CancellationToken.None);
+        conversations.Forget(from);
+        conversations.Forget(into);
         foreach (var (key, known) in _known)
         {
             if (known.BeneficiaryId == from) _known.TryRemove(key, out _);

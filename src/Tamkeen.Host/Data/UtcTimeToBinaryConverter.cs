@@ -13,6 +13,11 @@ public sealed class UtcTimeToBinaryConverter : ValueConverter<DateTimeOffset, lo
     private static readonly ValueConverter Composed =
         new ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v).ComposeWith(new DateTimeOffsetToBinaryConverter());
 
+    private static readonly UtcTimeToBinaryConverter Instance = new();
+
+    /// <summary>The time as it reads back from the database: in UTC, to the 0.1 ms that the binary form keeps.</summary>
+    public static DateTimeOffset AsStored(DateTimeOffset time) => Instance.ConvertFromProviderTyped(Instance.ConvertToProviderTyped(time));
+
     public UtcTimeToBinaryConverter()
         : base((Expression<Func<DateTimeOffset, long>>)Composed.ConvertToProviderExpression,
             (Expression<Func<long, DateTimeOffset>>)Composed.ConvertFromProviderExpression)

@@ -16,6 +16,7 @@ namespace Tamkeen.Host.Messaging;
 public sealed class ConversationProcessor(
     IDbContextFactory<TamkeenDb> dbFactory,
     DatabaseWriter writer,
+    ConversationCache cache,
     BotContent content,
     ConversationFactsLoader facts,
     EventLog events,
@@ -45,6 +46,11 @@ public sealed class ConversationProcessor(
                 await ProcessOnceAsync(inbox, cancellationToken);
                 return;
             }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Written since it was read or kept (another instance, two records of a person joined): read it again.
+                logger.LogInformation("The conversation of beneficiary {BeneficiaryId} changed since it was read; reading it again", inbox.BeneficiaryId);
+            }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Processing inbox message {InboxId} failed (attempt {Attempt} of {Attempts})", inbox.Id, attempt, Attempts);
@@ -60,9 +66,10 @@ public sealed class ConversationProcessor(
 
     private async Task ProcessOnceAsync(InboxMessage inbox, CancellationToken cancellationToken)
     {
-        Conversation? stored;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        var stored = cache.Take(inbox.BeneficiaryId);
+        if (stored is null)
         {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             stored = await LoadConversation(db, inbox.BeneficiaryId);
         }
         var conversation = stored ?? new Conversation { BeneficiaryId = inbox.BeneficiaryId };
@@ -112,6 +119,7 @@ public sealed class ConversationProcessor(
             }, cancellationToken);
         }
 
+        cache.Committed(conversation);
         foreach (var due in outcome.Timers.Select(t => t.DueAt).OfType<DateTimeOffset>()) timerSignal.Scheduled(due);
         foreach (var request in outcome.Events.OfType<RequestSubmitted>()) timerSignal.Scheduled(request.DueAt);
         if (reacting) timerSignal.Scheduled(now);

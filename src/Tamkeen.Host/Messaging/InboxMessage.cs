@@ -5,6 +5,7 @@ using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Surveys;
+using Tamkeen.Host.Data;
 using Tamkeen.Host.Messaging.Events;
 
 namespace Tamkeen.Host.Messaging;
@@ -40,7 +41,11 @@ public sealed class InboxMessage
     public string? Text { get; set; }
     public string? ButtonPayload { get; set; }
     public string? AttachmentsJson { get; set; }
-    public DateTimeOffset ReceivedAt { get; set; }
+    /// <remarks>
+    /// Kept as it reads back from the database, so that an input and the conversation times made from it are the same
+    /// whether the conversation was read or kept in memory (<see cref="ConversationCache"/>).
+    /// </remarks>
+    public DateTimeOffset ReceivedAt { get; set => field = UtcTimeToBinaryConverter.AsStored(value); }
     public DateTimeOffset? ProcessedAt { get; set; }
 
     /// <summary>What a status change or a timer carries (the notice; the timer's kind), as JSON.</summary>
