@@ -26,6 +26,18 @@ public sealed class RecordedSql : DbCommandInterceptor
         }
     }
 
+    /// <summary>Waits (real time, bounded) until no command has run for <paramref name="quiet"/>: none may run at all.</summary>
+    public async Task WaitForQuietAsync(TimeSpan quiet)
+    {
+        var deadline = Environment.TickCount64 + 30_000;
+        var since = Environment.TickCount64;
+        while (Environment.TickCount64 - Math.Max(since, Interlocked.Read(ref _lastAt)) < quiet.TotalMilliseconds)
+        {
+            if (Environment.TickCount64 > deadline) throw new TimeoutException("SQL commands kept running.");
+            await Task.Delay(20);
+        }
+    }
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
         Record(command, result);
 

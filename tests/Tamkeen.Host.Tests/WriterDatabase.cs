@@ -15,8 +15,12 @@ public sealed class WriterDatabase : IAsyncDisposable
     public DatabaseWriter Writer { get; }
     public int TransactionsCommitted => _commits.Count;
 
-    private WriterDatabase(PooledDbContextFactory<TamkeenDb> dbFactory, CommitCounter commits)
+    /// <summary>The SQLite file.</summary>
+    public string File { get; }
+
+    private WriterDatabase(string file, PooledDbContextFactory<TamkeenDb> dbFactory, CommitCounter commits)
     {
+        File = file;
         _dbFactory = dbFactory;
         _commits = commits;
         Writer = new DatabaseWriter(dbFactory);
@@ -37,7 +41,7 @@ public sealed class WriterDatabase : IAsyncDisposable
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-        return new WriterDatabase(dbFactory, commits);
+        return new WriterDatabase(file, dbFactory, commits);
     }
 
     public TamkeenDb Open() => _dbFactory.CreateDbContext();

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,11 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Tamkeen.Host.Data;
 
 /// <summary>
-/// Inserts and column updates of plain rows (no owned or JSON parts) as statements prepared once on the writer's
-/// connection, run at once in its transaction. EF Core's SaveChanges builds, batches and writes the SQL of every row
+/// Inserts and updates of rows as statements prepared once on the writer's connection, run at once in its transaction. EF Core's SaveChanges builds, batches and writes the SQL of every row
 /// anew, and SQLite parses it anew: for the inbox and outbox rows of every message that was half of the writer's time.
-/// The columns, their names and their conversions (enums as text, times in binary) come from EF Core's model, so the
-/// rows read back exactly as if EF Core had written them.
+/// The columns, their names and their conversions (enums as text, times in binary, complex parts as JSON with EF Core's
+/// own JSON writers) come from EF Core's model, so the rows read back exactly as if EF Core had written them.
 /// </summary>
 /// <remarks>Only the writer's change functions use these; a row written here is not tracked by the context.</remarks>
 public sealed class RowStatements(TamkeenDb db) : IDisposable
@@ -34,6 +35,17 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
             throw new DbUpdateConcurrencyException($"The {typeof(T).Name} row to update was not found.");
     }
 
+    /// <summary>Writes every column of the row now, if it still has the concurrency token it was read with.</summary>
+    /// <param name="readToken">The value of the row's concurrency token when it was read (the row holds the new one).</param>
+    public void Replace<T>(T row, object readToken) where T : class
+    {
+        var statement = Prepared(typeof(T), "*", () => ReplaceStatement(Entity<T>()));
+        var command = statement.Run(row);
+        command.Parameters[^1].Value = readToken;
+        if (command.ExecuteNonQuery() != 1)
+            throw new DbUpdateConcurrencyException($"The {typeof(T).Name} row was changed or removed since it was read.");
+    }
+
     private IEntityType Entity<T>() => db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
 
     private Statement Prepared(Type type, string columns, Func<Statement> create)
@@ -46,8 +58,8 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
     private Statement InsertStatement(IEntityType entity)
     {
         var key = entity.FindPrimaryKey()!.Properties.Single();
-        var columns = entity.GetProperties().Where(p => p != key || key.ValueGenerated == ValueGenerated.Never).ToList();
-        var names = string.Join(", ", columns.Select(Column));
+        var columns = Columns(entity).Where(c => c.Property != key || key.ValueGenerated == ValueGenerated.Never).ToList();
+        var names = string.Join(", ", columns.Select(c => c.Name));
         var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
         return Create($"INSERT INTO {Table(entity)} ({names}) VALUES ({values}) RETURNING {Column(key)}", columns, key);
     }
@@ -55,12 +67,24 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
     private Statement UpdateStatement(IEntityType entity, string[] names)
     {
         var key = entity.FindPrimaryKey()!.Properties.Single();
-        var columns = names.Select(n => entity.FindProperty(n) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no {n}.")).ToList();
-        var set = string.Join(", ", columns.Select((c, i) => $"{Column(c)} = @p{i}"));
-        return Create($"UPDATE {Table(entity)} SET {set} WHERE {Column(key)} = @p{columns.Count}", [.. columns, key], key: null);
+        var columns = names.Select(n => entity.FindProperty(n) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no {n}."))
+            .Select(ColumnOf).ToList();
+        var set = string.Join(", ", columns.Select((c, i) => $"{c.Name} = @p{i}"));
+        return Create($"UPDATE {Table(entity)} SET {set} WHERE {Column(key)} = @p{columns.Count}", [.. columns, ColumnOf(key)], key: null);
     }
 
-    private Statement Create(string sql, List<IProperty> columns, IProperty? key)
+    private Statement ReplaceStatement(IEntityType entity)
+    {
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var token = entity.GetProperties().Single(p => p.IsConcurrencyToken);
+        var columns = Columns(entity).Where(c => c.Property != key).ToList();
+        var set = string.Join(", ", columns.Select((c, i) => $"{c.Name} = @p{i}"));
+        // The last parameter, the token as read, is set by Replace.
+        var sql = $"UPDATE {Table(entity)} SET {set} WHERE {Column(key)} = @p{columns.Count} AND {Column(token)} = @p{columns.Count + 1}";
+        return Create(sql, [.. columns, ColumnOf(key), new TableColumn(Column(token), token, _ => null)], key: null);
+    }
+
+    private Statement Create(string sql, List<TableColumn> columns, IProperty? key)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
@@ -70,23 +94,78 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
             var parameter = command.CreateParameter();
             parameter.ParameterName = $"@p{i}";
             command.Parameters.Add(parameter);
-            values.Add((parameter, ProviderValue(column)));
+            values.Add((parameter, column.Value));
         }
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.Prepare();
         return new Statement(command, values, key);
     }
 
-    private static Func<object, object?> ProviderValue(IProperty property)
+    /// <summary>The row's columns: its own properties, then each complex part kept as JSON in a column of its own.</summary>
+    private static IEnumerable<TableColumn> Columns(IEntityType entity) =>
+        entity.GetProperties().Select(ColumnOf).Concat(entity.GetComplexProperties().Select(JsonColumnOf));
+
+    private static TableColumn ColumnOf(IProperty property)
     {
         var getter = property.GetGetter();
         var converter = property.GetTypeMapping().Converter;
-        return row => getter.GetClrValueUsingContainingEntity(row) is { } value ? converter is null ? value : converter.ConvertToProvider(value) : null;
+        return new TableColumn(Column(property), property,
+            row => getter.GetClrValueUsingContainingEntity(row) is { } value ? converter is null ? value : converter.ConvertToProvider(value) : null);
+    }
+
+    private static TableColumn JsonColumnOf(IComplexProperty part)
+    {
+        var name = part.ComplexType.GetContainerColumnName()
+            ?? throw new InvalidOperationException($"{part.Name} is not kept as JSON; only JSON parts are written here.");
+        var getter = part.GetGetter();
+        return new TableColumn($"\"{name}\"", null, row => getter.GetClrValueUsingContainingEntity(row) is { } value ? Json(part, value) : null);
+    }
+
+    private static string Json(IComplexProperty part, object value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteJson(writer, part, value);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>As EF Core writes a JSON part: every property by its JSON name, through its type mapping's JSON writer.</summary>
+    private static void WriteJson(Utf8JsonWriter writer, IComplexProperty part, object value)
+    {
+        if (part.IsCollection)
+        {
+            writer.WriteStartArray();
+            foreach (var element in (System.Collections.IEnumerable)value) WriteObject(writer, part.ComplexType, element);
+            writer.WriteEndArray();
+        }
+        else WriteObject(writer, part.ComplexType, value);
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, IComplexType type, object value)
+    {
+        writer.WriteStartObject();
+        foreach (var property in type.GetProperties())
+        {
+            writer.WritePropertyName(property.GetJsonPropertyName()!);
+            if (property.GetGetter().GetClrValue(value) is { } field) (property.GetJsonValueReaderWriter() ?? property.GetTypeMapping().JsonValueReaderWriter)!.ToJson(writer, field);
+            else writer.WriteNullValue();
+        }
+        foreach (var inner in type.GetComplexProperties())
+        {
+            writer.WritePropertyName(inner.ComplexType.GetJsonPropertyName()!);
+            if (inner.GetGetter().GetClrValue(value) is { } part) WriteJson(writer, inner, part);
+            else writer.WriteNullValue();
+        }
+        writer.WriteEndObject();
     }
 
     private static string Table(IEntityType entity) => $"\"{entity.GetTableName()}\"";
 
     private static string Column(IProperty property) => $"\"{property.GetColumnName()}\"";
+
+    private sealed record TableColumn(string Name, IProperty? Property, Func<object, object?> Value);
 
     public void Dispose()
     {

@@ -89,13 +89,9 @@ public sealed class ConversationProcessor(
         {
             // Created anew on each run: a change that only adds may be run again after a failed group.
             replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
-            if (stored is null) db.Conversations.Add(conversation);
-            else
-            {
-                db.Conversations.Update(conversation);
-                // Another writer of this conversation since it was read makes this change fail instead of losing theirs.
-                db.Entry(conversation).Property(c => c.Version).OriginalValue = version;
-            }
+            if (stored is null) db.Rows.Insert(conversation);
+            // Another writer of this conversation since it was read makes this change fail instead of losing theirs.
+            else db.Rows.Replace(conversation, readToken: version);
             foreach (var reply in replies) db.Rows.Insert(reply);
             MarkProcessed(db, inbox, now, error: null);
         }
