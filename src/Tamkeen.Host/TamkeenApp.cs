@@ -184,6 +184,8 @@ public static class TamkeenApp
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<ConversationLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationLanes>());
+        services.AddSingleton<ConversationWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationWarmUp>());
         services.AddSingleton<BeneficiaryDirectory>();
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<OutboxDispatcher>();

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Tamkeen.Host.Tests;
@@ -17,6 +18,20 @@ public class StartupTests
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningService.StartAsync(settings: [setting]));
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public async Task The_start_warm_up_walks_the_conversation_without_writing_or_answering_anyone()
+    {
+        var logs = new CapturedLogs();
+        await using var service = await RunningService.StartAsync(services: logs.Register);
+        await service.Services.GetRequiredService<Messaging.ConversationWarmUp>().Done.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // It would say it failed (a warning) rather than stop the service.
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning && e.Category.EndsWith("ConversationWarmUp", StringComparison.Ordinal));
+        await using var db = service.OpenDatabase();
+        Assert.Equal((0, 0, 0, 0, 0, 0), (await db.Beneficiaries.CountAsync(), await db.Conversations.CountAsync(), await db.Inbox.CountAsync(),
+            await db.Outbox.CountAsync(), await db.Events.CountAsync(), await db.UnansweredQuestions.CountAsync()));
     }
 
     [Fact]
