@@ -7,6 +7,8 @@ if (args is ["staff", .. var staffArgs]) return await StaffCommand.RunAsync(staf
 if (args is ["sms", .. var smsArgs]) return await SmsReportCommand.RunAsync(smsArgs, Console.Out, Console.Error);
 
 var app = TamkeenApp.Build(args);
+// Taken before running: the host disposes its services when it stops.
+var services = app.Services.GetRequiredService<ServicesAfterListening>();
 await app.RunAsync();
 // A service that failed to start stopped the host: say so in the exit code.
-return app.Services.GetRequiredService<ServicesAfterListening>().Ready.IsFaulted ? 1 : 0;
+return services.Ready.IsFaulted ? 1 : 0;

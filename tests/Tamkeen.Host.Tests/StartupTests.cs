@@ -35,6 +35,39 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task The_service_process_stopped_as_a_service_manager_stops_it_exits_0_without_an_error()
+    {
+        var folder = Path.GetDirectoryName(RunningService.NewDatabaseFile())!;
+        Directory.CreateDirectory(folder);
+        var port = Emulators.FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Tamkeen.Host.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Tamkeen"] = $"Data Source={Path.Combine(folder, "tamkeen.db")}";
+        start.Environment["Attachments__Path"] = Path.Combine(folder, "attachments");
+        using var service = System.Diagnostics.Process.Start(start)!;
+        var output = service.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = service.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await Eventually.UntilAsync(async () =>
+        {
+            try { return (await client.GetAsync("health", TestContext.Current.CancellationToken)).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, healthy => healthy, "the service to answer /health");
+
+        using (var terminate = System.Diagnostics.Process.Start("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            await terminate.WaitForExitAsync(TestContext.Current.CancellationToken);
+        await service.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        var said = await output + await errors;
+        Assert.DoesNotContain("Unhandled exception", said);
+        Assert.Equal(0, service.ExitCode);
+    }
+
+    [Fact]
     public async Task A_second_start_reuses_the_same_database()
     {
         var databaseFile = RunningService.NewDatabaseFile();
