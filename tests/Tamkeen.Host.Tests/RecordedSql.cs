@@ -16,24 +16,24 @@ public sealed class RecordedSql : DbCommandInterceptor
 
     /// <summary>Waits (real time, bounded) until one command matches, then until none has run for <paramref name="quiet"/>.</summary>
     /// <remarks>Real time, not a TimeProvider's: this waits for work in flight to finish, not for a timer.</remarks>
-    public async Task WaitForAsync(Func<string, bool> match, TimeSpan quiet)
-    {
-        var deadline = Environment.TickCount64 + 30_000;
-        while (!_commands.Any(match) || Environment.TickCount64 - Interlocked.Read(ref _lastAt) < quiet.TotalMilliseconds)
-        {
-            if (Environment.TickCount64 > deadline) throw new TimeoutException("The expected SQL command did not run.");
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitForAsync(Func<string, bool> match, TimeSpan quiet) =>
+        WaitAsync(() => _commands.Any(match) && QuietSince(Interlocked.Read(ref _lastAt), quiet), "The expected SQL command did not run.");
 
     /// <summary>Waits (real time, bounded) until no command has run for <paramref name="quiet"/>: none may run at all.</summary>
-    public async Task WaitForQuietAsync(TimeSpan quiet)
+    public Task WaitForQuietAsync(TimeSpan quiet)
+    {
+        var since = Environment.TickCount64;
+        return WaitAsync(() => QuietSince(Math.Max(since, Interlocked.Read(ref _lastAt)), quiet), "SQL commands kept running.");
+    }
+
+    private static bool QuietSince(long tick, TimeSpan quiet) => Environment.TickCount64 - tick >= quiet.TotalMilliseconds;
+
+    private static async Task WaitAsync(Func<bool> done, string failure)
     {
         var deadline = Environment.TickCount64 + 30_000;
-        var since = Environment.TickCount64;
-        while (Environment.TickCount64 - Math.Max(since, Interlocked.Read(ref _lastAt)) < quiet.TotalMilliseconds)
+        while (!done())
         {
-            if (Environment.TickCount64 > deadline) throw new TimeoutException("SQL commands kept running.");
+            if (Environment.TickCount64 > deadline) throw new TimeoutException(failure);
             await Task.Delay(20);
         }
     }

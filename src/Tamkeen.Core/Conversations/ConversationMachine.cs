@@ -26,6 +26,7 @@ internal sealed class ConversationMachine
         Settings = settings;
         // Queued: an action may fire the next trigger (a menu number typed in the question step goes to the menu,
         // then is chosen there); it runs once the current transition is complete.
+        // Stateless reads the state once while it is built, before any Start.
         Machine = new StateMachine<S, Trigger>(() => Conversation?.State ?? default, s => Conversation.State = s, FiringMode.Queued);
         ChooseTrigger = Machine.SetTriggerParameters<int>(Trigger.Choose);
         WriteTrigger = Machine.SetTriggerParameters<string>(Trigger.Write);
@@ -66,8 +67,17 @@ internal sealed class ConversationMachine
         Incoming = [];
     }
 
-    /// <summary>Lets go of the person's records, so that an idle machine holds nothing of anyone.</summary>
-    public void Finish() => Start(null!, null!, ConversationFacts.None);
+    /// <summary>Lets go of the person's records and of the outcome, so that an idle machine holds nothing of anyone.</summary>
+    public void Finish()
+    {
+        Conversation = null!;
+        Input = null!;
+        Facts = ConversationFacts.None;
+        Reply = null!;
+        Events = null!;
+        Timers = null!;
+        Incoming = [];
+    }
 
     public Conversation Conversation { get; private set; } = null!;
     public ConversationContent Content { get; }
@@ -75,9 +85,9 @@ internal sealed class ConversationMachine
     public ConversationInput Input { get; private set; } = null!;
     public ConversationFacts Facts { get; private set; } = ConversationFacts.None;
     public StateMachine<S, Trigger> Machine { get; }
-    public ReplyBuilder Reply { get; private set; } = new();
-    public List<ConversationEvent> Events { get; private set; } = [];
-    public List<TimerChange> Timers { get; private set; } = [];
+    public ReplyBuilder Reply { get; private set; } = null!;
+    public List<ConversationEvent> Events { get; private set; } = null!;
+    public List<TimerChange> Timers { get; private set; } = null!;
 
     /// <summary>Photos or documents of this message that were kept, for the step that takes them.</summary>
     public IReadOnlyList<Attachment> Incoming { get; set; } = [];

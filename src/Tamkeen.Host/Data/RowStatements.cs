@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
@@ -8,8 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Tamkeen.Host.Data;
 
 /// <summary>
-/// Inserts and updates of rows as statements prepared once on the writer's connection, run at once in its transaction. EF Core's SaveChanges builds, batches and writes the SQL of every row
-/// anew, and SQLite parses it anew: for the inbox and outbox rows of every message that was half of the writer's time.
+/// Inserts and updates of rows as statements prepared once on the writer's connection, run at once in its
+/// transaction. EF Core's SaveChanges builds, batches and writes the SQL of every row anew, and SQLite parses it
+/// anew: for the inbox and outbox rows of every message that was half of the writer's time.
 /// The columns, their names and their conversions (enums as text, times in binary, complex parts as JSON with EF Core's
 /// own JSON writers) come from EF Core's model, so the rows read back exactly as if EF Core had written them.
 /// </summary>
@@ -17,6 +19,8 @@ namespace Tamkeen.Host.Data;
 public sealed class RowStatements(TamkeenDb db) : IDisposable
 {
     private readonly Dictionary<(Type Type, string Columns), Statement> _statements = [];
+    private readonly ArrayBufferWriter<byte> _json = new();
+    private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null);
 
     /// <summary>Inserts the row now and sets its generated key.</summary>
     public void Insert<T>(T row) where T : class
@@ -102,7 +106,7 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
     }
 
     /// <summary>The row's columns: its own properties, then each complex part kept as JSON in a column of its own.</summary>
-    private static IEnumerable<TableColumn> Columns(IEntityType entity) =>
+    private IEnumerable<TableColumn> Columns(IEntityType entity) =>
         entity.GetProperties().Select(ColumnOf).Concat(entity.GetComplexProperties().Select(JsonColumnOf));
 
     private static TableColumn ColumnOf(IProperty property)
@@ -113,52 +117,60 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
             row => getter.GetClrValueUsingContainingEntity(row) is { } value ? converter is null ? value : converter.ConvertToProvider(value) : null);
     }
 
-    private static TableColumn JsonColumnOf(IComplexProperty part)
+    private TableColumn JsonColumnOf(IComplexProperty part)
     {
         var name = part.ComplexType.GetContainerColumnName()
             ?? throw new InvalidOperationException($"{part.Name} is not kept as JSON; only JSON parts are written here.");
         var getter = part.GetGetter();
-        return new TableColumn($"\"{name}\"", null, row => getter.GetClrValueUsingContainingEntity(row) is { } value ? Json(part, value) : null);
+        var write = JsonWriterOf(part);
+        return new TableColumn($"\"{name}\"", null, row => getter.GetClrValueUsingContainingEntity(row) is { } value ? Json(write, value) : null);
     }
 
-    private static string Json(IComplexProperty part, object value)
+    /// <summary>One buffer and writer for every JSON part: only the writer's loop runs these statements.</summary>
+    private string Json(Action<Utf8JsonWriter, object> write, object value)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteJson(writer, part, value);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        _json.ResetWrittenCount();
+        _jsonWriter.Reset(_json);
+        write(_jsonWriter, value);
+        _jsonWriter.Flush();
+        return Encoding.UTF8.GetString(_json.WrittenSpan);
     }
 
-    /// <summary>As EF Core writes a JSON part: every property by its JSON name, through its type mapping's JSON writer.</summary>
-    private static void WriteJson(Utf8JsonWriter writer, IComplexProperty part, object value)
+    /// <summary>
+    /// Writes a JSON part as EF Core does: every property by its JSON name, through its type mapping's JSON writer. The
+    /// names, getters and writers are looked up in the model once, here, not for every row.
+    /// </summary>
+    private static Action<Utf8JsonWriter, object> JsonWriterOf(IComplexProperty part)
     {
-        if (part.IsCollection)
+        var writeObject = ObjectWriterOf(part.ComplexType);
+        if (!part.IsCollection) return writeObject;
+        return (writer, value) =>
         {
             writer.WriteStartArray();
-            foreach (var element in (System.Collections.IEnumerable)value) WriteObject(writer, part.ComplexType, element);
+            foreach (var element in (System.Collections.IEnumerable)value) writeObject(writer, element);
             writer.WriteEndArray();
-        }
-        else WriteObject(writer, part.ComplexType, value);
+        };
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, IComplexType type, object value)
+    private static Action<Utf8JsonWriter, object> ObjectWriterOf(IComplexType type)
     {
-        writer.WriteStartObject();
-        foreach (var property in type.GetProperties())
+        var fields = type.GetProperties().Select(p =>
         {
-            writer.WritePropertyName(property.GetJsonPropertyName()!);
-            if (property.GetGetter().GetClrValue(value) is { } field) (property.GetJsonValueReaderWriter() ?? property.GetTypeMapping().JsonValueReaderWriter)!.ToJson(writer, field);
-            else writer.WriteNullValue();
-        }
-        foreach (var inner in type.GetComplexProperties())
+            var json = (p.GetJsonValueReaderWriter() ?? p.GetTypeMapping().JsonValueReaderWriter)!;
+            return (Name: JsonEncodedText.Encode(p.GetJsonPropertyName()!), Getter: p.GetGetter(), Write: (Action<Utf8JsonWriter, object>)json.ToJson);
+        }).Concat(type.GetComplexProperties().Select(inner =>
+            (Name: JsonEncodedText.Encode(inner.ComplexType.GetJsonPropertyName()!), Getter: inner.GetGetter(), Write: JsonWriterOf(inner)))).ToArray();
+        return (writer, value) =>
         {
-            writer.WritePropertyName(inner.ComplexType.GetJsonPropertyName()!);
-            if (inner.GetGetter().GetClrValue(value) is { } part) WriteJson(writer, inner, part);
-            else writer.WriteNullValue();
-        }
-        writer.WriteEndObject();
+            writer.WriteStartObject();
+            foreach (var (name, getter, write) in fields)
+            {
+                writer.WritePropertyName(name);
+                if (getter.GetClrValue(value) is { } field) write(writer, field);
+                else writer.WriteNullValue();
+            }
+            writer.WriteEndObject();
+        };
     }
 
     private static string Table(IEntityType entity) => $"\"{entity.GetTableName()}\"";
@@ -171,6 +183,7 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
     {
         foreach (var statement in _statements.Values) statement.Command.Dispose();
         _statements.Clear();
+        _jsonWriter.Dispose();
     }
 
     private sealed record Statement(DbCommand Command, List<(DbParameter Parameter, Func<object, object?> Value)> Values, IProperty? Key)

@@ -28,7 +28,6 @@ public sealed class ConversationWarmUp(BotContent content, ConversationFactsLoad
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
         var clock = Stopwatch.StartNew();
         try
         {
