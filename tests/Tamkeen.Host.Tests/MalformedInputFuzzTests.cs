@@ -568,11 +568,17 @@ public sealed class MalformedInputFuzzTests(MalformedInputFuzzTests.AllChannels 
             for (var i = 0; i < _visitors.Length; i++) _visitors[i] = Service.NewVisitor();
         }
 
-        public Task<HttpResponseMessage> PostTelegramAsync(byte[] update) =>
-            DeliverAsync(new HttpRequestMessage(HttpMethod.Post, "telegram/webhook")
+        /// <summary>Posts an update as Telegram does, and runs the method its answer carries, if any, as Telegram does.</summary>
+        public async Task<HttpResponseMessage> PostTelegramAsync(byte[] update)
+        {
+            var answer = await DeliverAsync(new HttpRequestMessage(HttpMethod.Post, "telegram/webhook")
             {
                 Content = Bytes(update, "application/json"), Headers = { { TelegramWebhookEndpoint.SecretHeader, TelegramSecret } },
             });
+            await answer.Content.LoadIntoBufferAsync();
+            await _telegram.RunAnswerAsync(answer);
+            return answer;
+        }
 
         /// <summary>Posts a form as Twilio does, signed unless told not to.</summary>
         public Task<HttpResponseMessage> PostTwilioAsync(string path, IReadOnlyCollection<KeyValuePair<string, string>> form, bool withSignature = true) =>

@@ -26,8 +26,8 @@ public class StaffTelegramGroupTests
     internal static Task<RunningService> StartAsync(TelegramFakeBotApi api, params string[] more) => StartOnAsync(api, null, more);
 
     /// <param name="databaseFile">The database of an earlier run, to start again on it; null: a new one.</param>
-    internal static Task<RunningService> StartOnAsync(TelegramFakeBotApi api, string? databaseFile, params string[] more) =>
-        RunningService.StartAsync(databaseFile, time: WorkingHours(), settings:
+    internal static async Task<RunningService> StartOnAsync(TelegramFakeBotApi api, string? databaseFile, params string[] more) =>
+        (await RunningService.StartAsync(databaseFile, time: WorkingHours(), settings:
         [
             $"--Telegram:BotToken={TelegramFakeBotApi.Token}",
             $"--Telegram:ApiBaseUrl={api.Address}",
@@ -36,17 +36,12 @@ public class StaffTelegramGroupTests
             $"--Handoff:TelegramGroupId={Group}",
             "--Handoff:ConsoleBaseUrl=https://tamkeen.example",
             .. more,
-        ]);
+        ])).AnsweredOn(api);
 
     internal static async Task PostAsync(RunningService service, object update)
     {
-        using var http = new HttpClient { BaseAddress = service.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "telegram/webhook")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(update), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, Secret);
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request, Ct)).StatusCode);
+        using var answer = await service.PostUpdateAsync(update, Secret);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
     }
 
     internal static long NextUpdateId() => Interlocked.Increment(ref _updateIds);

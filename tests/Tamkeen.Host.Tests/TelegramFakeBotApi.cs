@@ -58,6 +58,21 @@ public sealed class TelegramFakeBotApi : IAsyncDisposable
 
     public IEnumerable<JsonObject> CallsOf(string method) => Calls.Where(c => c.Method == method).Select(c => c.Body);
 
+    /// <summary>
+    /// Does what Telegram does with the answer to a webhook call: a body naming a method is run as if the bot had called
+    /// it ("webhook reply"), here recorded with the calls. Returns its parameters, or null when the answer carried none.
+    /// </summary>
+    public async Task<JsonObject?> RunAnswerAsync(HttpResponseMessage answer)
+    {
+        var text = await answer.Content.ReadAsStringAsync();
+        if (!answer.IsSuccessStatusCode || text.Length == 0 || JsonNode.Parse(text) is not JsonObject body
+            || body["method"]?.GetValue<string>() is not { } method) return null;
+        body.Remove("method");
+        Calls.Enqueue((method, body));
+        Arrivals.Enqueue((method, body["chat_id"]?.GetValue<long>() ?? 0, DateTimeOffset.UtcNow));
+        return body;
+    }
+
     /// <summary>Waits (bounded) until <paramref name="method"/> has been called at least <paramref name="count"/> times.</summary>
     public async Task<IReadOnlyList<JsonObject>> WaitForAsync(string method, int count = 1)
     {

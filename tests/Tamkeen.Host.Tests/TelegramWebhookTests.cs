@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using Telegram.Bot;
 using Telegram.Bot.Types;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Host.Channels.Telegram;
+using Tamkeen.Host.Messaging;
 
 namespace Tamkeen.Host.Tests;
 
@@ -18,8 +20,7 @@ public class TelegramWebhookTests
     private const string WebhookUrl = "https://tamkeen.example/telegram/webhook";
     private static long _updateIds = 1000;
 
-    private static Task<RunningService> StartAsync(TelegramFakeBotApi api, params string[] more) =>
-        RunningService.StartAsync(settings:
+    private static async Task<RunningService> StartAsync(TelegramFakeBotApi api, params string[] more) => (await RunningService.StartAsync(settings:
         [
             $"--Telegram:BotToken={TelegramFakeBotApi.Token}",
             $"--Telegram:ApiBaseUrl={api.Address}",
@@ -27,19 +28,15 @@ public class TelegramWebhookTests
             $"--Telegram:SecretToken={Secret}",
             "--Dispatch:Telegram:PerRecipientPerSecond=0",
             .. more,
-        ]);
+        ])).AnsweredOn(api);
 
-    private static async Task<HttpStatusCode> PostAsync(RunningService service, object update, string? secret = Secret)
+    private static async Task<HttpStatusCode> PostAsync(RunningService service, object update, string? secret = Secret, bool answerLost = false)
     {
-        using var http = new HttpClient { BaseAddress = service.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "telegram/webhook")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(update), Encoding.UTF8, "application/json"),
-        };
-        if (secret is not null) request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, secret);
-        return (await http.SendAsync(request)).StatusCode;
+        using var answer = await service.PostUpdateAsync(update, secret, answerLost);
+        return answer.StatusCode;
     }
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static long NextUpdateId() => Interlocked.Increment(ref _updateIds);
     private static object Person(long id) => new { id, is_bot = false, first_name = "Noura" };
     private static object PrivateChat(long id) => new { id, type = "private", first_name = "Noura" };
@@ -77,7 +74,8 @@ public class TelegramWebhookTests
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(service, greeting, secret: "webhook-secret_0123456788"));
         await using (var db = service.OpenDatabase()) Assert.Equal(0, await db.Inbox.CountAsync());
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(service, greeting));
+        // Telegram delivers an update again when the answer did not reach it; that answer carried the reply.
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(service, greeting, answerLost: true));
         Assert.Equal(HttpStatusCode.OK, await PostAsync(service, greeting));
         await service.WaitUntilIdleAsync();
 
@@ -88,6 +86,43 @@ public class TelegramWebhookTests
         }
         var welcome = Assert.Single(api.CallsOf("sendMessage"));
         Assert.StartsWith("مرحباً بك", welcome["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_reply_ready_in_time_goes_in_the_webhook_answer_and_is_stored_as_sent_without_a_call_of_its_own()
+    {
+        await using var api = await TelegramFakeBotApi.StartAsync();
+        await using var service = await StartAsync(api);
+
+        using var answer = await service.PostUpdateAsync(Text(6070, "مرحبا"), Secret, answerLost: true);
+        Assert.Equal("application/json", answer.Content.Headers.ContentType?.MediaType);
+        var carried = JsonNode.Parse(await answer.Content.ReadAsStringAsync(Ct))!.AsObject();
+        Assert.Equal(("sendMessage", 6070L), (carried["method"]!.GetValue<string>(), carried["chat_id"]!.GetValue<long>()));
+        Assert.StartsWith("مرحباً بك", carried["text"]!.GetValue<string>());
+        Assert.Contains(carried["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(row => row!.AsArray()),
+            b => b!["callback_data"]!.GetValue<string>().StartsWith("1@", StringComparison.Ordinal));
+        await service.WaitUntilIdleAsync();
+
+        Assert.Empty(api.CallsOf("sendMessage")); // the service called nothing itself (and this answer was never run)
+        await using var db = service.OpenDatabase();
+        var reply = await db.Outbox.SingleAsync(Ct);
+        Assert.Equal((DeliveryStatus.Sent, InlineReply.Route, 1), (reply.Status, reply.Route, reply.Attempts));
+    }
+
+    [Fact]
+    public async Task With_the_webhook_reply_off_the_answer_is_empty_and_the_reply_is_sent_on_its_own()
+    {
+        await using var api = await TelegramFakeBotApi.StartAsync();
+        await using var service = await StartAsync(api, "--Telegram:WebhookReplyWait=00:00:00");
+
+        using var answer = await service.PostUpdateAsync(Text(6080, "مرحبا"), Secret);
+        Assert.Equal((HttpStatusCode.OK, ""), (answer.StatusCode, await answer.Content.ReadAsStringAsync(Ct)));
+        var sent = Assert.Single(await api.WaitForAsync("sendMessage"));
+        Assert.StartsWith("مرحباً بك", sent["text"]!.GetValue<string>());
+        await service.WaitUntilIdleAsync();
+        await using var db = service.OpenDatabase();
+        var reply = await db.Outbox.SingleAsync(Ct);
+        Assert.Equal((DeliveryStatus.Sent, (string?)null), (reply.Status, reply.Route));
     }
 
     [Fact]

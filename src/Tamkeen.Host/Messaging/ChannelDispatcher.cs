@@ -70,6 +70,21 @@ internal sealed class ChannelDispatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Whether a reply about to be committed may go in the answer to its channel's request instead (<see cref="InlineReply"/>):
+    /// only a text to a beneficiary, with nothing of theirs held here (it would overtake it), that may be sent to them at
+    /// all, within the rate limits now; it then takes its place in them.
+    /// </summary>
+    public bool TryCarry(OutboxMessage row)
+    {
+        if (row.Recipient != OutboxRecipient.Beneficiary || row.AttachmentsJson is not null || row.Status != DeliveryStatus.Pending) return false;
+        lock (_gate)
+        {
+            if (!_started || _recipients.ContainsKey(row.Address)) return false;
+        }
+        return _flags.ReasonNotToSend(row) is null && _rowSender.TryAcquire(row.Address);
+    }
+
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         _stoppingToken = stoppingToken;

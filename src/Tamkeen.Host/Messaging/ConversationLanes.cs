@@ -50,15 +50,16 @@ public sealed class ConversationLanes : IHostedService, IDisposable
     public bool HasRoomFor(long? beneficiaryId) =>
         Queued < _maxQueued && (beneficiaryId is not { } id || _queuedPerPerson.GetValueOrDefault(id) < _maxQueuedPerPerson);
 
+    /// <param name="inline">The request that brought the message, waiting to carry its reply; null when none waits.</param>
     /// <returns>Completes once the message's replies are stored.</returns>
-    public Task Enqueue(InboxMessage message)
+    public Task Enqueue(InboxMessage message, InlineReply? inline = null)
     {
-        var item = new LaneItem(message, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var item = new LaneItem(message, inline, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         Interlocked.Increment(ref _queued);
         _queuedPerPerson.AddOrUpdate(message.BeneficiaryId, 1, (_, count) => count + 1);
         // Bounded by what intake lets in, not by the channel, so this only fails after the lanes stopped; the row
         // stays in the inbox for the next start.
-        _lanes[message.BeneficiaryId % _lanes.Length].Writer.TryWrite(item);
+        if (_lanes[message.BeneficiaryId % _lanes.Length].Writer.TryWrite(item)) inline?.Queued();
         return item.Done.Task;
     }
 
@@ -86,7 +87,14 @@ public sealed class ConversationLanes : IHostedService, IDisposable
         {
             await foreach (var item in reader.ReadAllAsync(stopping))
             {
-                await _processor.ProcessAsync(item.Message, stopping);
+                try
+                {
+                    await _processor.ProcessAsync(item.Message, item.Inline, stopping);
+                }
+                finally
+                {
+                    item.Inline?.Deliver(null); // a no-op once the step delivered its reply
+                }
                 Dequeued(item.Message.BeneficiaryId);
                 item.Done.TrySetResult();
             }
@@ -107,5 +115,5 @@ public sealed class ConversationLanes : IHostedService, IDisposable
 
     public void Dispose() => _stopping.Dispose();
 
-    private sealed record LaneItem(InboxMessage Message, TaskCompletionSource Done);
+    private sealed record LaneItem(InboxMessage Message, InlineReply? Inline, TaskCompletionSource Done);
 }

@@ -37,13 +37,14 @@ public sealed class ConversationProcessor(
 
     public static string TimerSubject(long beneficiaryId) => $"beneficiary/{beneficiaryId}";
 
-    public async Task ProcessAsync(InboxMessage inbox, CancellationToken cancellationToken)
+    /// <param name="inline">The channel's request waiting to carry the reply, if any (<see cref="InlineReply"/>).</param>
+    public async Task ProcessAsync(InboxMessage inbox, InlineReply? inline, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await ProcessOnceAsync(inbox, cancellationToken);
+                await ProcessOnceAsync(inbox, inline, cancellationToken);
                 return;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
@@ -64,7 +65,7 @@ public sealed class ConversationProcessor(
         }
     }
 
-    private async Task ProcessOnceAsync(InboxMessage inbox, CancellationToken cancellationToken)
+    private async Task ProcessOnceAsync(InboxMessage inbox, InlineReply? inline, CancellationToken cancellationToken)
     {
         var stored = cache.Take(inbox.BeneficiaryId);
         if (stored is null)
@@ -84,11 +85,14 @@ public sealed class ConversationProcessor(
         var now = time.GetUtcNow();
         var reacting = false;
         var reachableAgain = inbox.Kind == InputKind.Message && identityFlags.MayBeUnreachable(inbox.Channel, inbox.SenderAddress);
+        var carried = inline is not null && outcome.Replies.Count == 1
+                      && outboxSignal.MayCarry(Reply(inbox, outcome.Replies[0], now, outcome.StartedByBot)) && inline.TryTake();
         List<OutboxMessage> replies = [];
         void Store(TamkeenDb db)
         {
             // Created anew on each run: a change that only adds may be run again after a failed group.
             replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
+            if (carried) replies[0].CarriedInline(now);
             if (stored is null) db.Rows.Insert(conversation);
             // Another writer of this conversation since it was read makes this change fail instead of losing theirs.
             else db.Rows.Replace(conversation, readToken: version);
@@ -116,6 +120,7 @@ public sealed class ConversationProcessor(
         }
 
         cache.Committed(conversation);
+        if (carried) inline!.Deliver(replies[0]);
         foreach (var due in outcome.Timers.Select(t => t.DueAt).OfType<DateTimeOffset>()) timerSignal.Scheduled(due);
         foreach (var request in outcome.Events.OfType<RequestSubmitted>()) timerSignal.Scheduled(request.DueAt);
         if (reacting) timerSignal.Scheduled(now);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tamkeen.Host.Beneficiaries;
 using Tamkeen.Core.Conversations;
 using Tamkeen.Core.Text;
@@ -9,9 +10,11 @@ namespace Tamkeen.Host.Messaging;
 public sealed class MessageIntake(
     BeneficiaryDirectory beneficiaries,
     DatabaseWriter writer,
+    IDbContextFactory<TamkeenDb> dbFactory,
     ConversationLanes lanes)
 {
-    public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <param name="inline">The channel's request, waiting to carry the reply (<see cref="InlineReply"/>).</param>
+    public async Task<IntakeResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken, InlineReply? inline = null)
     {
         // A person's message with U+0000 in it is kept without it: no one means it, and PostgreSQL refuses it in text.
         message = message with { Text = WithoutNul(message.Text), ButtonPayload = WithoutNul(message.ButtonPayload) };
@@ -30,7 +33,7 @@ public sealed class MessageIntake(
             // Not cancelled once queued: a stored message must reach its lane. It joins it in commit order, so one
             // person's messages are processed in the order they were stored.
             await writer.WriteAsync(db => db.Rows.Insert(row = InboxMessage.From(message, beneficiaryId)),
-                committed: () => processed = lanes.Enqueue(row!), CancellationToken.None);
+                committed: () => processed = lanes.Enqueue(row!, inline), CancellationToken.None);
         }
         catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
         {
@@ -38,6 +41,17 @@ public sealed class MessageIntake(
             return new IntakeResult(IntakeStatus.Duplicate, null, Task.CompletedTask);
         }
         return new IntakeResult(IntakeStatus.Accepted, row!.Id, processed);
+    }
+
+    /// <summary>The reply carried in the answer to this message's first delivery (<see cref="InlineReply"/>), if one was.</summary>
+    public async Task<OutboxMessage?> CarriedBeforeAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var inboxId = await db.Inbox.Where(m => m.Channel == message.Channel && m.ChannelMessageId == message.ChannelMessageId)
+            .Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return inboxId is null ? null : await db.Outbox.AsNoTracking()
+            .FirstOrDefaultAsync(m => m.Channel == message.Channel && m.Address == message.SenderAddress // the index
+                                      && m.InboxMessageId == inboxId && m.Route == InlineReply.Route, cancellationToken);
     }
 
     /// <summary>

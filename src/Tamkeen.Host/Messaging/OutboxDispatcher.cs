@@ -38,6 +38,9 @@ public sealed class OutboxDispatcher : BackgroundService
         if (_dispatchers.TryGetValue(row.Channel, out var dispatcher)) dispatcher.Accept(row);
     }
 
+    /// <inheritdoc cref="ChannelDispatcher.TryCarry"/>
+    internal bool TryCarry(OutboxMessage row) => _dispatchers.TryGetValue(row.Channel, out var dispatcher) && dispatcher.TryCarry(row);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try

@@ -55,7 +55,17 @@ public sealed class OutboxMessage
     public Channel Channel { get; set; }
     public required string Address { get; set; }
     public required string Text { get; set; }
-    public string? ButtonsJson { get; set; }
+    public string? ButtonsJson
+    {
+        get;
+        set
+        {
+            field = value;
+            _buttons = null;
+        }
+    }
+
+    private IReadOnlyList<ReplyButton>? _buttons;
 
     /// <summary>Photos or documents sent with the text (a staff member's), as kept files; null when none.</summary>
     public string? AttachmentsJson { get; set; }
@@ -94,13 +104,14 @@ public sealed class OutboxMessage
     /// <summary>Attempts cut off by a crash on a channel that cannot tell whether it has the message (Telegram).</summary>
     public int InterruptedSends { get; set; }
 
+    /// <summary>The buttons of <see cref="ButtonsJson"/>, read once.</summary>
     public IReadOnlyList<ReplyButton> Buttons =>
-        ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ReplyButton>>(ButtonsJson) ?? [];
+        _buttons ??= ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ReplyButton>>(ButtonsJson) ?? [];
 
     public IReadOnlyList<Attachment> Attachments =>
         AttachmentsJson is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(AttachmentsJson) ?? [];
 
-    public static OutboxMessage ReplyTo(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now, bool startedByBot) => new()
+    public static OutboxMessage ReplyTo(InboxMessage inbox, OutboundMessage reply, DateTimeOffset now, bool startedByBot) => new OutboxMessage
     {
         BeneficiaryId = inbox.BeneficiaryId,
         Channel = inbox.Channel,
@@ -113,7 +124,23 @@ public sealed class OutboxMessage
         ContactButton = reply.ContactButton,
         CreatedAt = now,
         NextAttemptAt = now,
-    };
+    }.WithButtons(reply.Buttons);
+
+    private OutboxMessage WithButtons(IReadOnlyList<ReplyButton> buttons)
+    {
+        _buttons = buttons;
+        return this;
+    }
+
+    /// <summary>Marks the row sent in the answer to the channel's request (<see cref="InlineReply"/>), before its commit.</summary>
+    public void CarriedInline(DateTimeOffset now)
+    {
+        Status = DeliveryStatus.Sent;
+        Attempts = 1;
+        SentAt = now;
+        ProviderStatus = "sent";
+        Route = InlineReply.Route;
+    }
 
     /// <summary>Marks the row failed, saying why, when its channel is off: no dispatcher would ever send it.</summary>
     public OutboxMessage FailedWhenOff(IReadOnlySet<Channel> channelsOn)

@@ -51,6 +51,13 @@ internal sealed class OutboxRowSender(
     private readonly PartitionedRateLimiter<string> _rateLimiter = DispatchRateLimiter.Create(options.RateLimit(sender.Channel));
     private readonly RateLimiter _staffGroupLimiter = DispatchRateLimiter.ForStaffGroup(options.StaffGroup);
 
+    /// <summary>Takes a place in the rate limits for a reply that goes another way, if one is free now.</summary>
+    public bool TryAcquire(string address)
+    {
+        using var lease = _rateLimiter.AttemptAcquire(address);
+        return lease.IsAcquired;
+    }
+
     public async Task<RowOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (flags.ReasonNotToSend(message) is { } reason)

@@ -1,10 +1,18 @@
+using Tamkeen.Host.Data;
+
 namespace Tamkeen.Host.Messaging;
 
 /// <summary>
 /// Hands the replies a commit stored to their channels' dispatchers, so none of them reads the outbox to find them.
 /// </summary>
-public sealed class OutboxSignal(OutboxDispatcher dispatcher)
+public sealed class OutboxSignal(OutboxDispatcher dispatcher, DatabaseWriter writer)
 {
+    private static readonly string[] CarriedColumns =
+    [
+        nameof(OutboxMessage.Status), nameof(OutboxMessage.Attempts), nameof(OutboxMessage.SentAt), nameof(OutboxMessage.ProviderStatus),
+        nameof(OutboxMessage.Route),
+    ];
+
     /// <summary>
     /// Call right after the commit that stored <paramref name="rows"/> (so they carry their ids), with the entities that
     /// were added, and do not change them afterwards. Rows stored as failed are left alone.
@@ -12,6 +20,9 @@ public sealed class OutboxSignal(OutboxDispatcher dispatcher)
     /// <remarks>
     /// Only queues; it does not wait for a send. A row stored but never handed over is sent after the next restart.
     /// </remarks>
+    /// <summary>Whether a reply about to be committed may go in the answer to its channel's request now (<see cref="InlineReply"/>).</summary>
+    public bool MayCarry(OutboxMessage row) => dispatcher.TryCarry(row);
+
     public void Committed(IReadOnlyList<OutboxMessage> rows)
     {
         if (rows.Any(row => row.Id <= 0))
@@ -20,5 +31,20 @@ public sealed class OutboxSignal(OutboxDispatcher dispatcher)
         {
             if (row.Status == DeliveryStatus.Pending) dispatcher.Accept(row);
         }
+    }
+
+    /// <summary>
+    /// A reply committed as carried in a request's answer that the request did not carry (its connection closed first):
+    /// stored as pending again and sent the usual way.
+    /// </summary>
+    public async Task NotCarriedAsync(OutboxMessage row)
+    {
+        row.Status = DeliveryStatus.Pending;
+        row.Attempts = 0;
+        row.SentAt = null;
+        row.ProviderStatus = null;
+        row.Route = null;
+        await writer.WriteAtOnceAsync(db => db.Rows.Update(row, CarriedColumns), CancellationToken.None);
+        dispatcher.Accept(row);
     }
 }

@@ -22,6 +22,13 @@ public sealed partial class TelegramOptions
     /// <summary>Telegram sends it back in X-Telegram-Bot-Api-Secret-Token with every webhook call.</summary>
     public string SecretToken { get; set; } = "";
 
+    /// <summary>
+    /// Webhook mode: how long the answer to an update waits for the bot's reply, to carry it in the answer itself (one
+    /// Bot API call fewer); a reply not ready by then is sent on its own. Zero sends every reply on its own.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30", ErrorMessage = "Telegram:WebhookReplyWait must be between 00:00:00 and 00:00:30.")]
+    public TimeSpan WebhookReplyWait { get; set; } = TimeSpan.FromSeconds(2);
+
     [Range(1, 50, ErrorMessage = "Telegram:PollTimeoutSeconds must be between 1 and 50.")]
     public int PollTimeoutSeconds { get; set; } = 25;
 

@@ -40,7 +40,7 @@ public sealed class TelegramPoller(
                     allowedUpdates: TelegramUpdateIntake.Wanted, cancellationToken: stoppingToken);
                 foreach (var update in batch)
                 {
-                    if (!await updates.AcceptAsync(update, stoppingToken))
+                    if (!await updates.AcceptAsync(update, null, stoppingToken))
                     {
                         // Too busy: this update and the rest come again with the next getUpdates from this offset.
                         await Task.Delay(BusyWait, time, stoppingToken);

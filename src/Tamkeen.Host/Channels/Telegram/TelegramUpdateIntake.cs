@@ -14,8 +14,9 @@ public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageInt
     /// <summary>What the bot asks Telegram for; everything else is never delivered.</summary>
     public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
+    /// <param name="inline">Webhook mode: the call's answer, waiting to carry the reply (<see cref="InlineReply"/>).</param>
     /// <returns>False when the service is too busy to take it now: Telegram is to deliver it again later.</returns>
-    public async Task<bool> AcceptAsync(Update update, CancellationToken cancellationToken)
+    public async Task<bool> AcceptAsync(Update update, InlineReply? inline, CancellationToken cancellationToken)
     {
         if (TelegramUpdateReader.MissingPart(update) is { } missing)
         {
@@ -24,8 +25,16 @@ public sealed class TelegramUpdateIntake(TelegramUpdateReader reader, MessageInt
         }
         foreach (var desk in staff)
             if (await desk.TryTakeAsync(update, cancellationToken)) return true;
-        if (await reader.ReadAsync(update, cancellationToken) is { } inbound
-            && (await intake.AcceptAsync(inbound, cancellationToken)).Status == IntakeStatus.Busy) return false;
+        // A message is known by its update, which Telegram delivers again only when the answer did not reach it, so the
+        // reply that answer carried can go again. A press is known by the message and button pressed, so a press
+        // delivered again cannot be told from a second press: its reply is sent on its own.
+        if (update.Message is null) inline = null;
+        if (await reader.ReadAsync(update, cancellationToken) is { } inbound)
+        {
+            var status = (await intake.AcceptAsync(inbound, cancellationToken, inline)).Status;
+            if (status == IntakeStatus.Busy) return false;
+            if (status == IntakeStatus.Duplicate) inline?.Deliver(await intake.CarriedBeforeAsync(inbound, cancellationToken));
+        }
         if (update.CallbackQuery is { } pressed) callbacks.Enqueue(pressed);
         return true;
     }

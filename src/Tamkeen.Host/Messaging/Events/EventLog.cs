@@ -19,7 +19,7 @@ public sealed class EventLog
     {
         foreach (var e in events)
         {
-            db.Add(new StoredEvent
+            db.Rows.Insert(new StoredEvent
             {
                 BeneficiaryId = context.Input.BeneficiaryId, InboxMessageId = context.Input.Id, Type = e.GetType().Name,
                 PayloadJson = JsonSerializer.Serialize(e, e.GetType(), ReadableJson), CreatedAt = context.Now,
