@@ -10,10 +10,11 @@ using Tamkeen.Core.Handoff;
 using Tamkeen.Core.Requests;
 using Tamkeen.Core.Surveys;
 using Tamkeen.Host.Data;
+using Tamkeen.Host.Messaging.Timers;
 
 namespace Tamkeen.Host.Tests;
 
-/// <summary>The writer's prepared row statements write a conversation, JSON parts and all, exactly as EF Core does.</summary>
+/// <summary>The writer's prepared row statements write a conversation, JSON parts and all, exactly as EF Core does; a timer set again replaces its own.</summary>
 public class RowStatementsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -100,5 +101,25 @@ public class RowStatementsTests
         await using var read = database.Open();
         var stored = await read.Conversations.AsNoTracking().SingleAsync(Ct);
         Assert.Equal((5, ConversationState.MainMenu, null), (stored.Version, stored.State, stored.Request));
+    }
+
+    [Fact]
+    public async Task A_timer_set_again_replaces_the_one_of_its_subject_and_kind_and_leaves_the_others()
+    {
+        await using var database = await WriterDatabase.CreateAsync();
+        async Task ScheduleAsync(string subject, TimerKind kind, DateTimeOffset due, string? payload) =>
+            await database.Writer.WriteAsync((db, ct) => TimerTable.ScheduleAsync(db, subject, kind, due, beneficiaryId: null, payload, ct), Ct);
+
+        await ScheduleAsync("request/TMK-2612-00001", TimerKind.RequestOverdue, At, "first");
+        await ScheduleAsync("request/TMK-2612-00002", TimerKind.RequestOverdue, At, null);
+        await ScheduleAsync("request/TMK-2612-00001", TimerKind.Idle, At, null);
+        await ScheduleAsync("request/TMK-2612-00001", TimerKind.RequestOverdue, At.AddDays(7), null);
+
+        await using var read = database.Open();
+        var timers = await read.Timers.AsNoTracking().OrderBy(t => t.Id).ToListAsync(Ct);
+        Assert.Equal(
+            [("request/TMK-2612-00001", TimerKind.RequestOverdue, At.AddDays(7), (string?)null), ("request/TMK-2612-00002", TimerKind.RequestOverdue, At, null),
+                ("request/TMK-2612-00001", TimerKind.Idle, At, null)],
+            timers.Select(t => (t.Subject, t.Kind, t.DueAt, t.Payload)));
     }
 }

@@ -50,6 +50,17 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
             throw new DbUpdateConcurrencyException($"The {typeof(T).Name} row was changed or removed since it was read.");
     }
 
+    /// <summary>
+    /// Inserts the row, or, when a row with the same values in the <paramref name="unique"/> columns is there (their
+    /// unique index), writes the row's other columns over it.
+    /// </summary>
+    /// <param name="unique">A fixed list (one statement is prepared per list): its identity names the statement.</param>
+    public void Upsert<T>(T row, string[] unique) where T : class
+    {
+        var statement = Prepared(typeof(T), "upsert:" + string.Join(',', unique), () => UpsertStatement(Entity<T>(), unique));
+        statement.Run(row).ExecuteNonQuery();
+    }
+
     private IEntityType Entity<T>() => db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
 
     private Statement Prepared(Type type, string columns, Func<Statement> create)
@@ -75,6 +86,18 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
             .Select(ColumnOf).ToList();
         var set = string.Join(", ", columns.Select((c, i) => $"{c.Name} = @p{i}"));
         return Create($"UPDATE {Table(entity)} SET {set} WHERE {Column(key)} = @p{columns.Count}", [.. columns, ColumnOf(key)], key: null);
+    }
+
+    private Statement UpsertStatement(IEntityType entity, string[] unique)
+    {
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var columns = Columns(entity).Where(c => c.Property != key).ToList();
+        var conflict = unique.Select(n => Column(entity.FindProperty(n) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no {n}."))).ToList();
+        var names = string.Join(", ", columns.Select(c => c.Name));
+        var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
+        var set = string.Join(", ", columns.Where(c => !conflict.Contains(c.Name)).Select(c => $"{c.Name} = excluded.{c.Name}"));
+        return Create($"INSERT INTO {Table(entity)} ({names}) VALUES ({values}) ON CONFLICT ({string.Join(", ", conflict)}) DO UPDATE SET {set}",
+            columns, key: null);
     }
 
     private Statement ReplaceStatement(IEntityType entity)

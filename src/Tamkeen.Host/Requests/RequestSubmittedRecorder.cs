@@ -17,9 +17,10 @@ public sealed class RequestSubmittedRecorder : EventRecorder<RequestSubmitted>
             AnswersJson = JsonSerializer.Serialize(e.Answers.ToDictionary(a => RequestFields.Code(a.Key), a => a.Value), EventLog.ReadableJson),
             SubmittedAt = e.SubmittedAt, DueAt = e.DueAt,
             AttachmentsJson = e.Attachments.Count == 0 ? null : JsonSerializer.Serialize(e.Attachments, EventLog.ReadableJson),
-            History = [new RequestHistoryEntry { Status = RequestStatus.Submitted, By = "beneficiary", At = context.Now }],
         };
-        db.ServiceRequests.Add(request);
+        // As prepared statements, like the step's other rows: through SaveChanges this one step cost as much as several others.
+        db.Rows.Insert(request);
+        db.Rows.Insert(new RequestHistoryEntry { ServiceRequestId = request.Id, Status = RequestStatus.Submitted, By = "beneficiary", At = context.Now });
         await RequestOverdue.ScheduleAsync(db, request, cancellationToken);
     }
 }

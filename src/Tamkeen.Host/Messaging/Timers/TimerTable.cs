@@ -10,32 +10,23 @@ namespace Tamkeen.Host.Messaging.Timers;
 /// </summary>
 public static class TimerTable
 {
+    private static readonly string[] Key = [nameof(DueTimer.Subject), nameof(DueTimer.Kind)];
+
     /// <summary>Sets the one timer of this subject and kind to <paramref name="dueAt"/>, replacing what it had before.</summary>
-    public static async Task ScheduleAsync(TamkeenDb db, string subject, TimerKind kind, DateTimeOffset dueAt, long? beneficiaryId,
+    /// <remarks>Written at once (a prepared statement), so a later step of the same change sees it.</remarks>
+    public static Task ScheduleAsync(TamkeenDb db, string subject, TimerKind kind, DateTimeOffset dueAt, long? beneficiaryId,
         string? payload, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(subject.Length, DueTimer.SubjectMaxLength, nameof(subject));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(payload?.Length ?? 0, DueTimer.PayloadMaxLength, nameof(payload));
-
-        // One scheduled earlier in this change is not in the table yet.
-        if (db.Timers.Local.FirstOrDefault(t => t.Subject == subject && t.Kind == kind) is { } tracked)
-        {
-            (tracked.DueAt, tracked.BeneficiaryId, tracked.Payload) = (dueAt, beneficiaryId, payload);
-            return;
-        }
-        var updated = await db.Timers.Where(t => t.Subject == subject && t.Kind == kind).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.DueAt, dueAt)
-            .SetProperty(t => t.BeneficiaryId, beneficiaryId)
-            .SetProperty(t => t.Payload, payload), cancellationToken);
-        if (updated == 0)
-            db.Timers.Add(new DueTimer { Subject = subject, Kind = kind, DueAt = dueAt, BeneficiaryId = beneficiaryId, Payload = payload });
+        cancellationToken.ThrowIfCancellationRequested();
+        db.Rows.Upsert(new DueTimer { Subject = subject, Kind = kind, DueAt = dueAt, BeneficiaryId = beneficiaryId, Payload = payload }, Key);
+        return Task.CompletedTask;
     }
 
     /// <summary>Drops the timer of this subject and kind, if there is one.</summary>
     public static async Task CancelAsync(TamkeenDb db, string subject, TimerKind kind, CancellationToken cancellationToken)
     {
-        foreach (var tracked in db.Timers.Local.Where(t => t.Subject == subject && t.Kind == kind).ToList())
-            db.Entry(tracked).State = EntityState.Detached;
         await db.Timers.Where(t => t.Subject == subject && t.Kind == kind).ExecuteDeleteAsync(cancellationToken);
     }
 
