@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -29,6 +30,11 @@ public sealed class GuideSearch : IGuide, IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly GuideThresholds _thresholds;
+
+    // Past this many, questions are searched without being kept: memory stays bounded whatever is asked.
+    private const int MaxRemembered = 4096;
+    private const int MaxRememberedLength = 200;
+    private readonly ConcurrentDictionary<(string Question, Language Language), GuideMatch> _answered = new();
 
     public GuideSearch(IReadOnlyList<GuideEntry> entries, WordList words, GuideThresholds thresholds)
     {
@@ -70,6 +76,17 @@ public sealed class GuideSearch : IGuide, IDisposable
     public GuideEntry? Find(string id) => _entries.GetValueOrDefault(id);
 
     public GuideMatch Ask(string question, Language chatLanguage = Language.Arabic)
+    {
+        // Families ask the same few questions in the same words: each is searched once. A match holds nothing of the
+        // person but the question, and this guide never changes (an edited guide is a new search).
+        if (question.Length > MaxRememberedLength) return Search(question, chatLanguage);
+        if (_answered.TryGetValue((question, chatLanguage), out var known)) return known;
+        var match = Search(question, chatLanguage);
+        if (_answered.Count < MaxRemembered) _answered.TryAdd((question, chatLanguage), match);
+        return match;
+    }
+
+    private GuideMatch Search(string question, Language chatLanguage)
     {
         var language = QuestionLanguage.Of(question, chatLanguage);
         var field = GuideAnalyzers.Field(language);
