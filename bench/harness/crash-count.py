@@ -14,6 +14,7 @@ without_reply = one("select count(*) from Inbox i where not exists (select 1 fro
 replies = one("select count(*) from Outbox")
 sent = one("select count(*) from Outbox where SentAt is not null")
 interrupted = one("select count(*) from Outbox where InterruptedSends > 0")
+carried = one("select count(*) from Outbox where Route = 'webhook-reply'")
 left = replies - sent
 restarts = open(log_file, encoding="utf-8").read().count("--- restart")
 
@@ -21,9 +22,13 @@ print(f"harness: {acknowledged} updates answered 200, {run['errors']['post']} po
       f"{run['errors']['wrong_replies']} wrong replies, {run['errors']['unsolicited']} unsolicited, {run['errors']['late_replies']} late; "
       f"{sent_to_telegram} sendMessage calls; {run['updates_per_s']} updates/s")
 print(f"service: {restarts} restart(s); {stored} updates stored, {unprocessed} not processed, {without_reply} without a reply; "
-      f"{replies} replies, {sent} recorded sent, {left} not sent; {interrupted} cut off by the kill and sent again")
+      f"{replies} replies, {sent} recorded sent ({carried} in the webhook answer), {left} not sent; {interrupted} cut off by the kill and sent again")
 lost = max(0, acknowledged - stored) + unprocessed + without_reply + left
-doubled = sent_to_telegram - sent
+doubled = max(0, sent_to_telegram - sent)
+# A reply committed as carried in a webhook answer that the kill cut off never arrived here; Telegram, which posts an
+# unanswered update again (the harness does not), would get it in the answer to that repeat (TelegramWebhookTests).
+cut_off_answers = max(0, sent - sent_to_telegram)
+print(f"carried in answers the kill cut off: {cut_off_answers} (Telegram posts those updates again and gets the same reply)")
 print(f"lost: {lost} (acknowledged but not stored, stored but not processed or not answered, not sent)")
 print(f"doubled: {doubled} (sendMessage calls beyond the replies recorded sent; at most the {interrupted} cut off)")
-sys.exit(1 if lost or doubled > interrupted else 0)
+sys.exit(1 if lost or doubled > interrupted or cut_off_answers > run["errors"]["post"] else 0)
