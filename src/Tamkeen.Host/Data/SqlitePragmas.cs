@@ -9,9 +9,6 @@ namespace Tamkeen.Host.Data;
 /// Only a power loss or OS crash can drop the last commits.
 /// temp_store=MEMORY keeps the journal of a savepoint in memory: past 64 KiB SQLite moves it to a temporary file,
 /// which cost the writer's group commit (one savepoint around many changes) a quarter of its time.
-/// wal_autocheckpoint=10000 pages (about 40 MB of WAL, SQLite's default 1000): a checkpoint, run by the committing
-/// writer, copies every page changed since the last one back into the file and syncs it; the inbox's indexes and the
-/// conversations change in every commit, so checkpoints ten times rarer copy those pages ten times less often.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -26,7 +23,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
         command.ExecuteNonQuery();
     }
 }
