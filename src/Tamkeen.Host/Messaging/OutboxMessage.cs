@@ -106,7 +106,7 @@ public sealed class OutboxMessage
 
     /// <summary>The buttons of <see cref="ButtonsJson"/>, read once.</summary>
     public IReadOnlyList<ReplyButton> Buttons =>
-        _buttons ??= ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ReplyButton>>(ButtonsJson) ?? [];
+        _buttons ??= Messaging.ButtonsJson.Read(ButtonsJson);
 
     public IReadOnlyList<Attachment> Attachments =>
         AttachmentsJson is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(AttachmentsJson) ?? [];
@@ -117,7 +117,7 @@ public sealed class OutboxMessage
         Channel = inbox.Channel,
         Address = inbox.SenderAddress,
         Text = reply.Text,
-        ButtonsJson = reply.Buttons.Count == 0 ? null : JsonSerializer.Serialize(reply.Buttons),
+        ButtonsJson = Messaging.ButtonsJson.Write(reply.Buttons),
         AttachmentsJson = reply.Attachments.Count == 0 ? null : JsonSerializer.Serialize(reply.Attachments),
         InboxMessageId = inbox.Id,
         StartedByBot = startedByBot,

@@ -39,7 +39,7 @@ public sealed class TelegramCaseAlerter(DatabaseWriter writer, OutboxSignal outb
                 if (hasTopic && entry.Kind == CaseEntryKind.Reopened) rows.Add(Post(StaffGroupPost.TopicReopened, ""));
                 var row = Post(kind, text);
                 row.CaseEntryId = entry.Id;
-                row.ButtonsJson = buttons.Count == 0 ? null : JsonSerializer.Serialize(buttons);
+                row.ButtonsJson = ButtonsJson.Write(buttons);
                 rows.Add(row);
                 if (hasTopic && entry.Kind is CaseEntryKind.Closed or CaseEntryKind.Released or CaseEntryKind.Withdrawn)
                     rows.Add(Post(StaffGroupPost.TopicClosed, ""));
