@@ -74,10 +74,11 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
     {
         var key = entity.FindPrimaryKey()!.Properties.Single();
         var columns = Columns(entity).Where(c => c.Property != key || key.ValueGenerated == ValueGenerated.Never).ToList();
-        var names = string.Join(", ", columns.Select(c => c.Name));
-        var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
-        return Create($"INSERT INTO {Table(entity)} ({names}) VALUES ({values}) RETURNING {Column(key)}", columns, key);
+        return Create($"{InsertInto(entity, columns)} RETURNING {Column(key)}", columns, key);
     }
+
+    private static string InsertInto(IEntityType entity, List<TableColumn> columns) =>
+        $"INSERT INTO {Table(entity)} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
 
     private Statement UpdateStatement(IEntityType entity, string[] names)
     {
@@ -93,11 +94,8 @@ public sealed class RowStatements(TamkeenDb db) : IDisposable
         var key = entity.FindPrimaryKey()!.Properties.Single();
         var columns = Columns(entity).Where(c => c.Property != key).ToList();
         var conflict = unique.Select(n => Column(entity.FindProperty(n) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no {n}."))).ToList();
-        var names = string.Join(", ", columns.Select(c => c.Name));
-        var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
         var set = string.Join(", ", columns.Where(c => !conflict.Contains(c.Name)).Select(c => $"{c.Name} = excluded.{c.Name}"));
-        return Create($"INSERT INTO {Table(entity)} ({names}) VALUES ({values}) ON CONFLICT ({string.Join(", ", conflict)}) DO UPDATE SET {set}",
-            columns, key: null);
+        return Create($"{InsertInto(entity, columns)} ON CONFLICT ({string.Join(", ", conflict)}) DO UPDATE SET {set}", columns, key: null);
     }
 
     private Statement ReplaceStatement(IEntityType entity)

@@ -85,14 +85,12 @@ public sealed class ConversationProcessor(
         var now = time.GetUtcNow();
         var reacting = false;
         var reachableAgain = inbox.Kind == InputKind.Message && identityFlags.MayBeUnreachable(inbox.Channel, inbox.SenderAddress);
-        var carried = inline is not null && outcome.Replies.Count == 1
-                      && outboxSignal.MayCarry(Reply(inbox, outcome.Replies[0], now, outcome.StartedByBot)) && inline.TryTake();
-        List<OutboxMessage> replies = [];
+        // Written as statements, not tracked: a change run again after a failed group writes the same rows again.
+        var replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
+        var carried = inline is not null && replies is [var only] && outboxSignal.MayCarry(only) && inline.TryTake();
+        if (carried) replies[0].CarriedInline(now);
         void Store(TamkeenDb db)
         {
-            // Created anew on each run: a change that only adds may be run again after a failed group.
-            replies = outcome.Replies.Select(r => Reply(inbox, r, now, outcome.StartedByBot)).ToList();
-            if (carried) replies[0].CarriedInline(now);
             if (stored is null) db.Rows.Insert(conversation);
             // Another writer of this conversation since it was read makes this change fail instead of losing theirs.
             else db.Rows.Replace(conversation, readToken: version);

@@ -142,6 +142,16 @@ public sealed class OutboxMessage
         Route = InlineReply.Route;
     }
 
+    /// <summary>Undoes <see cref="CarriedInline"/> for a row the answer did not carry after all: it is to be sent.</summary>
+    public void NotCarried()
+    {
+        Status = DeliveryStatus.Pending;
+        Attempts = 0;
+        SentAt = null;
+        ProviderStatus = null;
+        Route = null;
+    }
+
     /// <summary>Marks the row failed, saying why, when its channel is off: no dispatcher would ever send it.</summary>
     public OutboxMessage FailedWhenOff(IReadOnlySet<Channel> channelsOn)
     {

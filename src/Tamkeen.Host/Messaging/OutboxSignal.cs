@@ -7,6 +7,7 @@ namespace Tamkeen.Host.Messaging;
 /// </summary>
 public sealed class OutboxSignal(OutboxDispatcher dispatcher, DatabaseWriter writer)
 {
+    /// <summary>The columns <see cref="OutboxMessage.NotCarried"/> changes.</summary>
     private static readonly string[] CarriedColumns =
     [
         nameof(OutboxMessage.Status), nameof(OutboxMessage.Attempts), nameof(OutboxMessage.SentAt), nameof(OutboxMessage.ProviderStatus),
@@ -39,11 +40,7 @@ public sealed class OutboxSignal(OutboxDispatcher dispatcher, DatabaseWriter wri
     /// </summary>
     public async Task NotCarriedAsync(OutboxMessage row)
     {
-        row.Status = DeliveryStatus.Pending;
-        row.Attempts = 0;
-        row.SentAt = null;
-        row.ProviderStatus = null;
-        row.Route = null;
+        row.NotCarried();
         await writer.WriteAtOnceAsync(db => db.Rows.Update(row, CarriedColumns), CancellationToken.None);
         dispatcher.Accept(row);
     }
