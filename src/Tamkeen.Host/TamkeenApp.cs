@@ -133,6 +133,7 @@ public static class TamkeenApp
                     (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         builder.Services.AddSingleton<DatabaseWriter>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHostedService<WalCheckpointer>();
         // After the migrator: it needs the tables.
         builder.Services.AddHostedService<FirstAdmin>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TamkeenDb>("database");

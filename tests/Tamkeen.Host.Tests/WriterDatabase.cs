@@ -13,6 +13,7 @@ public sealed class WriterDatabase : IAsyncDisposable
     private readonly CommitCounter _commits;
 
     public DatabaseWriter Writer { get; }
+    public IDbContextFactory<TamkeenDb> Factory => _dbFactory;
     public int TransactionsCommitted => _commits.Count;
 
     /// <summary>The SQLite file.</summary>

@@ -98,7 +98,8 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
         builder.Entity<InboxMessage>(e =>
         {
             e.HasIndex(m => new { m.Channel, m.ChannelMessageId }).IsUnique();
-            e.HasIndex(m => m.ProcessedAt);
+            // Only the rows waiting to be processed, which a start replays: a processed row leaves the index.
+            e.HasIndex(m => m.ProcessedAt).HasFilter("\"ProcessedAt\" IS NULL");
             e.HasIndex(m => new { m.Channel, m.SenderAddress });
         });
         builder.Entity<OutboxMessage>(e =>
@@ -107,9 +108,11 @@ public sealed class TamkeenDb(DbContextOptions<TamkeenDb> options) : IdentityDbC
             e.Ignore(m => m.Attachments);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => new { m.Channel, m.Address });
-            e.HasIndex(m => m.ProviderMessageId);
-            e.HasIndex(m => m.CaseEntryId).IsUnique();
-            e.HasIndex(m => m.CaseId);
+            // Only the rows that have one: a reply carried in a webhook answer has no provider id, and a reply to a
+            // beneficiary belongs to no case, so most rows would add an entry to each index for nothing.
+            e.HasIndex(m => m.ProviderMessageId).HasFilter("\"ProviderMessageId\" IS NOT NULL");
+            e.HasIndex(m => m.CaseEntryId).IsUnique().HasFilter("\"CaseEntryId\" IS NOT NULL");
+            e.HasIndex(m => m.CaseId).HasFilter("\"CaseId\" IS NOT NULL");
         });
         builder.Entity<StaffUser>(e =>
         {

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tamkeen.Core.Conversations;
@@ -5,16 +6,19 @@ using Tamkeen.Core.Conversations;
 namespace Tamkeen.Host.Messaging;
 
 /// <summary>
-/// A row's buttons as stored (<see cref="OutboxMessage.ButtonsJson"/>), through source-generated code: the same JSON as
-/// the reflection-based serializer wrote before, without its per-call lookups (a reply with buttons is every step).
+/// A row's buttons as stored (<see cref="OutboxMessage.ButtonsJson"/>), through source-generated code (a reply with
+/// buttons is every step). Arabic is kept as it is, not escaped as \uXXXX: six bytes a letter instead of two made the
+/// buttons more than half of every reply row. Rows stored escaped read back the same.
 /// </summary>
 public static class ButtonsJson
 {
+    private static readonly ButtonsJsonContext Unescaped = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     public static string? Write(IReadOnlyList<ReplyButton> buttons) =>
-        buttons.Count == 0 ? null : JsonSerializer.Serialize(buttons, ButtonsJsonContext.Default.IReadOnlyListReplyButton);
+        buttons.Count == 0 ? null : JsonSerializer.Serialize(buttons, Unescaped.IReadOnlyListReplyButton);
 
     public static IReadOnlyList<ReplyButton> Read(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize(json, ButtonsJsonContext.Default.ListReplyButton) ?? [];
+        json is null ? [] : JsonSerializer.Deserialize(json, Unescaped.ListReplyButton) ?? [];
 }
 
 [JsonSerializable(typeof(IReadOnlyList<ReplyButton>))]

@@ -98,9 +98,11 @@ public sealed class TelegramSender(TelegramBot telegram, IDbContextFactory<Tamke
     /// <summary>The case's topic, if it has one, and its latest card: the group's queue sent them before this row.</summary>
     private async Task<(int? TopicId, int? CardId)> PostedBeforeAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        // Compared as a value, not as a nullable: the index holds only the rows that belong to a case.
+        if (message.CaseId is not { } caseId) return (null, null);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var posted = db.Outbox.AsNoTracking()
-            .Where(m => m.CaseId == message.CaseId && m.Status == DeliveryStatus.Sent && m.ProviderMessageId != null).OrderByDescending(m => m.Id);
+            .Where(m => m.CaseId == caseId && m.Status == DeliveryStatus.Sent && m.ProviderMessageId != null).OrderByDescending(m => m.Id);
         var topic = await posted.Where(m => m.GroupPost == StaffGroupPost.Topic).Select(m => m.ProviderMessageId).FirstOrDefaultAsync(cancellationToken);
         var card = await posted.Where(m => m.GroupPost == StaffGroupPost.Card).Select(m => m.ProviderMessageId).FirstOrDefaultAsync(cancellationToken);
         return (Parse(topic), Parse(card));

@@ -718,7 +718,8 @@ namespace Tamkeen.Host.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.HasIndex("Channel", "ChannelMessageId")
                         .IsUnique();
@@ -821,11 +822,14 @@ namespace Tamkeen.Host.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseEntryId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CaseEntryId\" IS NOT NULL");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasFilter("\"CaseId\" IS NOT NULL");
 
-                    b.HasIndex("ProviderMessageId");
+                    b.HasIndex("ProviderMessageId")
+                        .HasFilter("\"ProviderMessageId\" IS NOT NULL");
 
                     b.HasIndex("Channel", "Address");
 
