@@ -11,48 +11,38 @@ namespace Tamkeen.Host.Data;
 /// which then has little left to copy.
 /// </summary>
 public sealed class WalCheckpointer(IDbContextFactory<TamkeenDb> dbFactory, TimeProvider time, ILogger<WalCheckpointer> logger)
-    : IHostedService, IDisposable
+    : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromMilliseconds(200);
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _loop = Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task RunAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every, time);
         TamkeenDb? db = null;
+        var failing = false;
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping))
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    db ??= await OpenAsync(stopping);
+                    db ??= await OpenAsync(stoppingToken);
+                    if (!db.Database.IsSqlite()) return;
                     // PASSIVE: copies what no reader still needs, and waits for no one.
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stopping);
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+                    failing = false;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Copying the database log into the database file failed; trying again in {Every}", Every);
+                    // Once per run of failures, not five times a second; the writer's own checkpoint still bounds the log.
+                    if (!failing) logger.LogWarning(e, "Copying the database log into the database file failed; trying again every {Every}", Every);
+                    failing = true;
                     if (db is not null) await db.DisposeAsync();
                     db = null;
                 }
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
         finally
@@ -67,6 +57,4 @@ public sealed class WalCheckpointer(IDbContextFactory<TamkeenDb> dbFactory, Time
         await db.Database.OpenConnectionAsync(cancellationToken);
         return db;
     }
-
-    public void Dispose() => _stopping.Dispose();
 }

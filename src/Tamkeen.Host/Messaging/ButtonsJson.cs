@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tamkeen.Core.Conversations;
+using Tamkeen.Host.Messaging.Events;
 
 namespace Tamkeen.Host.Messaging;
 
@@ -12,7 +12,8 @@ namespace Tamkeen.Host.Messaging;
 /// </summary>
 public static class ButtonsJson
 {
-    private static readonly ButtonsJsonContext Unescaped = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    // A copy: a context takes over the options it is given, and the event log's serialize other types by reflection.
+    private static readonly ButtonsJsonContext Unescaped = new(new JsonSerializerOptions(EventLog.ReadableJson));
 
     public static string? Write(IReadOnlyList<ReplyButton> buttons) =>
         buttons.Count == 0 ? null : JsonSerializer.Serialize(buttons, Unescaped.IReadOnlyListReplyButton);
