@@ -10,7 +10,9 @@ acknowledged = run["http_status"].get("200", 0)
 sent_to_telegram = run["fake_api_calls"].get("sendMessage", 0)
 stored = one("select count(*) from Inbox")
 unprocessed = one("select count(*) from Inbox where ProcessedAt is null")
-without_reply = one("select count(*) from Inbox i where not exists (select 1 from Outbox o where o.InboxMessageId = i.Id)")
+# NOT IN reads the replies' inbox ids once; a correlated NOT EXISTS scanned the outbox for every update (no index on
+# InboxMessageId: the service never looks a reply up by it alone), minutes for a 50,000-update run.
+without_reply = one("select count(*) from Inbox where Id not in (select InboxMessageId from Outbox where InboxMessageId is not null)")
 replies = one("select count(*) from Outbox")
 sent = one("select count(*) from Outbox where SentAt is not null")
 interrupted = one("select count(*) from Outbox where InterruptedSends > 0")
