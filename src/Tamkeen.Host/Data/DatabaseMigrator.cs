@@ -14,7 +14,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<TamkeenDb> dbFactory, IOp
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Migrate first compares the model with the migrations' snapshot, building both: ~10 MB held for as long as the
-        // service runs, for nothing on a restart. Every test starts on a fresh file, so the comparison still runs there.
+        // service runs, for nothing on a restart. Most tests start on a fresh file, so the comparison still runs there.
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             await db.Database.MigrateAsync(cancellationToken);
         // WAL lets the chat history and health check read while a lane writes; the mode is stored in the file.

@@ -12,7 +12,7 @@ namespace Tamkeen.Host.Messaging;
 /// </summary>
 public static class ButtonsJson
 {
-    // A copy: a context takes over the options it is given, and the event log's serialize other types by reflection.
+    // A copy: a context takes over the options it is given, and the event log's options serialize other types by reflection.
     private static readonly ButtonsJsonContext Unescaped = new(new JsonSerializerOptions(EventLog.ReadableJson));
 
     public static string? Write(IReadOnlyList<ReplyButton> buttons) =>
