@@ -18,23 +18,45 @@ public sealed class WalCheckpointer(IDbContextFactory<TamkeenDb> dbFactory, Time
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every, time);
+        TamkeenDb? db = null;
         var failing = false;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-                if (!db.Database.IsSqlite()) return;
-                // PASSIVE: copies what no reader still needs, and waits for no one.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
-                failing = false;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Once per run of failures, not five times a second; the writer's own checkpoint still bounds the log.
-                if (!failing) logger.LogWarning(e, "Copying the database log into the database file failed; trying again every {Every}", Every);
-                failing = true;
+                try
+                {
+                    // Kept open across ticks: a context and a connection taken from the pool at every tick made the test
+                    // suite take more than twice as long (3.6 -> 8.3 min, 4.4 -> 11.6 min of CPU).
+                    db ??= await OpenAsync(stoppingToken);
+                    if (!db.Database.IsSqlite()) return;
+                    // PASSIVE: copies what no reader still needs, and waits for no one.
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+                    failing = false;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Once per run of failures, not five times a second; the writer's own checkpoint still bounds the log.
+                    if (!failing) logger.LogWarning(e, "Copying the database log into the database file failed; trying again every {Every}", Every);
+                    failing = true;
+                    if (db is not null) await db.DisposeAsync();
+                    db = null;
+                }
             }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            if (db is not null) await db.DisposeAsync();
+        }
+    }
+
+    private async Task<TamkeenDb> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return db;
     }
 }
